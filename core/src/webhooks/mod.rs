@@ -1,0 +1,45 @@
+//! Webhook security and payloads.
+//!
+//! [`Webhook`] verifies deliveries signed with the integration guide's scheme
+//! (`X-Avara-Signature`, `X-Avara-Timestamp`) or with Standard Webhooks (`webhook-*`
+//! headers), picking the scheme from the headers present. [`Webhook::unwrap`] then parses
+//! the body into a typed [`WebhookEvent`]; [`responses`] holds what a receiver answers.
+
+mod error;
+mod events;
+mod guide_scheme;
+mod headers;
+mod json;
+pub mod responses;
+mod secret;
+mod sign;
+mod standard_scheme;
+mod verifier;
+
+pub use error::{ErrorCode, WebhookError};
+pub use events::*;
+pub use headers::WebhookHeaders;
+pub use json::parse_strict_json;
+pub use sign::{sign, sign_standard};
+pub use verifier::{DEFAULT_MAX_PAYLOAD_BYTES, DEFAULT_TOLERANCE, Scheme, Verified, Webhook};
+
+/// Parses a body into a typed event without checking any signature.
+///
+/// Only for bodies that were verified elsewhere (or tests): anyone can forge an
+/// unverified body. The same size limit and JSON rules as [`Webhook::unwrap`] apply.
+pub fn unsafe_unwrap(payload: &[u8]) -> Result<WebhookEvent, WebhookError> {
+    verifier::check_size(payload, DEFAULT_MAX_PAYLOAD_BYTES)?;
+    WebhookEvent::from_json(payload)
+}
+
+/// The error a binding raises when it is handed a parsed object instead of the raw body.
+pub fn payload_not_raw(received: &str) -> WebhookError {
+    WebhookError::new(
+        ErrorCode::PayloadNotRaw,
+        format!(
+            "the payload must be the raw request body as bytes (or a string), got {received}; \
+             signatures cover the exact bytes, so a parsed and re-serialized body never \
+             verifies (use express.raw(), request.get_data() or @RequestBody byte[])"
+        ),
+    )
+}
