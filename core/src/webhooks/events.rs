@@ -139,6 +139,9 @@ pub struct ClinicalContextEnrichmentRequestedData {
     pub mrn: Option<String>,
 }
 
+/// The `type` of [`WebhookEvent::Unknown`] once serialized; its real type is in `eventType`.
+pub const UNKNOWN_TYPE: &str = "unknown";
+
 macro_rules! event_union {
     ($($variant:ident($event:ident, $response:ident) = $type:literal,)*) => {
         /// Every event Avara sends, told apart by its `type`.
@@ -202,7 +205,9 @@ macro_rules! event_union {
         }
 
         impl Serialize for WebhookEvent {
-            /// Known events as `{id, type, data}`; unknown ones as `{type, raw}`.
+            /// Known events as `{id, type, data}`; unknown ones as
+            /// `{type: "unknown", eventType, raw}`, so `type` alone tells every variant
+            /// apart (TypeScript narrows on it).
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 let mut map = serializer.serialize_map(Some(3))?;
                 match self {
@@ -212,7 +217,8 @@ macro_rules! event_union {
                         map.serialize_entry("data", &event.data)?;
                     })*
                     WebhookEvent::Unknown { event_type, raw } => {
-                        map.serialize_entry("type", event_type)?;
+                        map.serialize_entry("type", UNKNOWN_TYPE)?;
+                        map.serialize_entry("eventType", event_type)?;
                         map.serialize_entry("raw", raw)?;
                     }
                 }
