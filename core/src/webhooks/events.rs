@@ -204,6 +204,22 @@ macro_rules! event_union {
             }
         }
 
+        #[cfg(feature = "schema")]
+        impl WebhookEvent {
+            /// JSON Schemas of every event and its response, so other languages' types
+            /// can be derived from these definitions instead of being retyped:
+            /// `{"events": [{"type", "event": {"$ref"}, "response": {"$ref"}}], "$defs": {..}}`.
+            pub fn schema_catalog() -> Value {
+                let mut generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
+                let events = vec![$(serde_json::json!({
+                    "type": $type,
+                    "event": generator.subschema_for::<$event>(),
+                    "response": generator.subschema_for::<super::responses::$response>(),
+                }),)*];
+                serde_json::json!({ "events": events, "$defs": generator.take_definitions(true) })
+            }
+        }
+
         impl Serialize for WebhookEvent {
             /// Known events as `{id, type, data}`; unknown ones as
             /// `{type: "unknown", eventType, raw}`, so `type` alone tells every variant
