@@ -1,0 +1,27 @@
+# Two entry points: `make demo` (the main job) and `make test` (every suite).
+# Each binding's targets live in mk/<language>.mk; they install their own tools.
+
+CARGO ?= cargo
+ROOT := $(CURDIR)
+DEMO_DELIVERY ?= target/demo/delivery.json
+
+.PHONY: demo test rust-test rust-demo codegen codegen-check
+
+demo: rust-demo node-demo python-demo jvm-demo
+
+test: rust-test codegen-check node-test python-test jvm-test
+
+rust-test:
+	$(CARGO) test -p avara -p avara-codegen
+
+rust-demo:
+	$(CARGO) run -q -p avara --example demo -- $(DEMO_DELIVERY)
+
+# Regenerates the TypeScript and Python model declarations from the core's types.
+codegen:
+	$(CARGO) run -q -p avara-codegen
+
+codegen-check:
+	$(CARGO) run -q -p avara-codegen -- --check
+
+include $(sort $(wildcard mk/*.mk))
