@@ -29,7 +29,7 @@ pub(crate) fn excerpt(value: &str) -> String {
     format!("{shown:?}")
 }
 
-fn check_prefixed(value: &str, prefix: &str, what: &str) -> Result<(), IdError> {
+pub(crate) fn check_prefixed(value: &str, prefix: &str, what: &str) -> Result<(), IdError> {
     let valid = value.len() == prefix.len() + 32
         && value.starts_with(prefix)
         && is_lower_hex(&value.as_bytes()[prefix.len()..]);

@@ -1,0 +1,173 @@
+//! From parameters to an HTTP request, and from a response body to a result.
+//!
+//! Path placeholders take the parameter of the same wire name (percent-encoded per
+//! segment); for GET the remaining parameters become the query (arrays comma-joined,
+//! booleans as `true`/`false`, numbers as integers), for the others the JSON body.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use super::error::{ApiError, ApiErrorCode};
+use crate::models::{ParamError, Validate};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+    Patch,
+    Delete,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+        }
+    }
+}
+
+/// One API operation of the contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Operation {
+    /// The official SDKs' grouping, e.g. `viewer.studies.create`.
+    pub name: &'static str,
+    pub method: Method,
+    /// With `{wireName}` placeholders, e.g. `/v1/viewer/studies/{studyId}`.
+    pub path: &'static str,
+    /// Whether parameters left after the path go into a JSON body.
+    pub sends_body: bool,
+}
+
+/// A request ready to send, before the base URL and headers are added.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequestSpec {
+    pub method: Method,
+    /// The path with its placeholders filled in and percent-encoded.
+    pub path: String,
+    /// Decoded query pairs in order.
+    pub query: Vec<(String, String)>,
+    pub body: Option<Value>,
+}
+
+impl RequestSpec {
+    /// The path and the percent-encoded query string.
+    pub fn path_and_query(&self) -> String {
+        if self.query.is_empty() {
+            return self.path.clone();
+        }
+        let pairs: Vec<String> = self
+            .query
+            .iter()
+            .map(|(name, value)| {
+                // Comma-joined arrays keep their separating commas literal.
+                let encoded: Vec<String> = value.split(',').map(percent_encode).collect();
+                format!("{}={}", percent_encode(name), encoded.join(","))
+            })
+            .collect();
+        format!("{}?{}", self.path, pairs.join("&"))
+    }
+}
+
+/// Percent-encodes everything but RFC 3986 unreserved characters.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+fn query_text(field: &str, value: &Value) -> Result<Option<String>, ParamError> {
+    Ok(match value {
+        Value::Null => None,
+        Value::String(text) => Some(text.clone()),
+        Value::Bool(flag) => Some(flag.to_string()),
+        Value::Number(number) => Some(number.to_string()),
+        Value::Array(items) => {
+            let texts = items
+                .iter()
+                .map(|item| query_text(field, item).map(Option::unwrap_or_default))
+                .collect::<Result<Vec<_>, _>>()?;
+            Some(texts.join(","))
+        }
+        Value::Object(_) => return Err(ParamError::new(field, "objects cannot be sent in a query")),
+    })
+}
+
+/// Validates typed parameters and turns them into the request for `operation`.
+pub fn encode<P: Serialize + Validate>(operation: &Operation, params: &P) -> Result<RequestSpec, ApiError> {
+    params.validate()?;
+    let value = serde_json::to_value(params)
+        .map_err(|error| ApiError::new(ApiErrorCode::InvalidParams, format!("parameters cannot be encoded: {error}")))?;
+    let Value::Object(mut fields) = value else {
+        return Err(ApiError::new(ApiErrorCode::InvalidParams, "parameters must be an object"));
+    };
+    let mut path = String::new();
+    let mut rest = operation.path;
+    while let Some(open) = rest.find('{') {
+        let close = rest[open..].find('}').map_or(rest.len(), |offset| open + offset);
+        let name = &rest[open + 1..close];
+        let value = match fields.remove(name) {
+            Some(Value::String(text)) if !text.is_empty() => text,
+            _ => return Err(ParamError::new(name, "is required").into()),
+        };
+        path.push_str(&rest[..open]);
+        path.push_str(&percent_encode(&value));
+        rest = &rest[(close + 1).min(rest.len())..];
+    }
+    path.push_str(rest);
+    let (query, body) = if operation.method == Method::Get {
+        let mut query = Vec::new();
+        for (name, value) in &fields {
+            if let Some(text) = query_text(name, value)? {
+                query.push((name.clone(), text));
+            }
+        }
+        (query, None)
+    } else if operation.sends_body {
+        (Vec::new(), Some(Value::Object(fields)))
+    } else {
+        (Vec::new(), None)
+    };
+    Ok(RequestSpec { method: operation.method, path, query, body })
+}
+
+/// Reads a success body into the operation's result type, naming the field that breaks
+/// the contract otherwise.
+pub fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        let path = error.path().to_string();
+        ApiError::new(
+            ApiErrorCode::InvalidResponse,
+            format!("the response does not match the contract at {path}: {}", error.into_inner()),
+        )
+    })
+}
+
+/// Reads dynamic parameters (a JSON object in wire form) into the typed parameters.
+pub fn params_from_value<P: DeserializeOwned>(value: Value) -> Result<P, ApiError> {
+    let value = match value {
+        Value::Null => Value::Object(Map::new()),
+        other => other,
+    };
+    serde_path_to_error::deserialize(value).map_err(|error| {
+        let path = error.path().to_string();
+        let inner = error.into_inner().to_string();
+        // A missing field is reported at its parent; name the field itself.
+        let field = inner
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.split('`').next())
+            .map(|name| if path == "." { name.to_owned() } else { format!("{path}.{name}") })
+            .unwrap_or(path);
+        ParamError::new(field, inner).into()
+    })
+}

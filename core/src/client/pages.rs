@@ -1,0 +1,84 @@
+//! Cursor pagination: one page at a time, or an iterator over every item.
+
+use std::collections::VecDeque;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::encoding::Operation;
+use super::error::ApiError;
+use super::Avara;
+use crate::models::*;
+
+/// A page of a list operation.
+pub trait ListPage: DeserializeOwned {
+    type Item;
+    /// The items, the cursor of the next page and `hasMore`.
+    fn into_parts(self) -> (Vec<Self::Item>, Option<String>, bool);
+}
+
+/// List parameters, which carry the cursor of the page to fetch.
+pub trait CursorParams: Clone + Serialize + Validate {
+    fn set_cursor(&mut self, cursor: String);
+}
+
+macro_rules! paginated {
+    ($($page:ty => $item:ty, $items:ident, $params:ty;)*) => {$(
+        impl ListPage for $page {
+            type Item = $item;
+            fn into_parts(self) -> (Vec<$item>, Option<String>, bool) {
+                (self.$items, self.cursor, self.has_more)
+            }
+        }
+
+        impl CursorParams for $params {
+            fn set_cursor(&mut self, cursor: String) {
+                self.cursor = Some(cursor);
+            }
+        }
+    )*};
+}
+
+paginated! {
+    StudyListPage => ViewerStudy, studies, StudyListParams;
+    UserListPage => ViewerUser, users, UserListParams;
+    InvitationListPage => ViewerInvitation, invitations, InvitationListParams;
+    ExpressCustomerListPage => ExpressCustomer, express_customers, ExpressListParams;
+}
+
+/// Walks every page, keeping all filters. Stops when `hasMore` is false, a page is
+/// empty, or a page has no cursor. Yields an error once, then ends.
+pub struct AutoPager<'a, P: CursorParams, Page: ListPage> {
+    client: &'a Avara,
+    operation: &'static Operation,
+    next: Option<P>,
+    buffer: VecDeque<Page::Item>,
+}
+
+impl<'a, P: CursorParams, Page: ListPage> AutoPager<'a, P, Page> {
+    pub(crate) fn new(client: &'a Avara, operation: &'static Operation, params: P) -> Self {
+        Self { client, operation, next: Some(params), buffer: VecDeque::new() }
+    }
+}
+
+impl<P: CursorParams, Page: ListPage> Iterator for AutoPager<'_, P, Page> {
+    type Item = Result<Page::Item, ApiError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while self.buffer.is_empty() {
+            let params = self.next.take()?;
+            let page: Page = match self.client.send(self.operation, &params) {
+                Ok(page) => page,
+                Err(error) => return Some(Err(error)),
+            };
+            let (items, cursor, has_more) = page.into_parts();
+            if let Some(cursor) = cursor.filter(|cursor| has_more && !cursor.is_empty() && !items.is_empty()) {
+                let mut following = params;
+                following.set_cursor(cursor);
+                self.next = Some(following);
+            }
+            self.buffer.extend(items);
+        }
+        self.buffer.pop_front().map(Ok)
+    }
+}
