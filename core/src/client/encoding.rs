@@ -131,6 +131,8 @@ pub fn encode<P: Serialize + Validate>(operation: &Operation, params: &P) -> Res
                 query.push((name.clone(), text));
             }
         }
+        // Name order, whatever order the JSON map keeps, so requests are reproducible.
+        query.sort_by(|a, b| a.0.cmp(&b.0));
         (query, None)
     } else if operation.sends_body {
         (Vec::new(), Some(Value::Object(fields)))

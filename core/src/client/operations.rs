@@ -98,3 +98,15 @@ pub fn next_page_params(operation: &str, params: &Value, page: &Value) -> Option
     next.insert("cursor".into(), Value::from(cursor));
     Some(Value::Object(next))
 }
+
+/// What a response of the operation `name` means: its canonical result for a 2xx
+/// status, or the error of its status class (with the parsed error body).
+pub fn interpret_named(name: &str, status: u16, body: &[u8]) -> Result<Value, ApiError> {
+    if (200..300).contains(&status) {
+        return decode_named(name, body);
+    }
+    let parsed = serde_json::from_slice(body)
+        .ok()
+        .or_else(|| (!body.is_empty()).then(|| Value::String(String::from_utf8_lossy(body).into_owned())));
+    Err(ApiError::from_status(status, parsed, None, 1))
+}
