@@ -1,1 +1,17 @@
-//! placeholder
+//! The JVM binding: uniffi exports that translate between Kotlin/Java values and the
+//! `avara` core. Every behaviour lives in the core; this crate converts arguments,
+//! results and errors, nothing more.
+//!
+//! - [`types`]: core newtypes and JSON values as strings across the boundary.
+//! - [`events`]: the event union and its data records.
+//! - [`responses`]: receiver responses, their constructors and serialization.
+//! - [`webhook`]: the verifier object and the free functions around it.
+//! - [`error`]: the one error type every export raises.
+
+uniffi::setup_scaffolding!();
+
+pub mod error;
+pub mod events;
+pub mod responses;
+pub mod types;
+pub mod webhook;

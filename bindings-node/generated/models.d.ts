@@ -3,27 +3,27 @@
 export interface ClinicalContextEnrichmentRequestedData {
   /** UUID in 8-4-4-4-12 hex form. */
   clinicId: string;
-  externalPatientId?: string;
-  mrn?: string;
   /** The study's raw UUID (not the `stu_` form). */
   studyId: string;
   /** DICOM UID: dotted numeric, at most 64 characters. */
   studyInstanceUid: string;
+  externalPatientId?: string;
+  mrn?: string;
 }
 
 /** Soft synchronous: AutoScribe asks for clinical context from the EHR. */
 export interface ClinicalContextEnrichmentRequestedEvent {
   type: 'clinical_context.enrichment_requested';
-  data: ClinicalContextEnrichmentRequestedData;
   /** Unique per delivery (`whe_…`): deduplicate on it to stop replays. */
   id: string;
+  data: ClinicalContextEnrichmentRequestedData;
 }
 
 /** Answer to `clinical_context.enrichment_requested`: any subset of fields, even none. */
 export interface ClinicalContextEnrichmentRequestedResponse {
   clinicalIndication?: string;
-  documentUrls?: ClinicalDocumentUrl[];
   documents?: ClinicalDocument[];
+  documentUrls?: ClinicalDocumentUrl[];
   priorReports?: PriorReport[];
   technologistNotes?: string[];
   technologistTechnique?: string;
@@ -37,33 +37,33 @@ export interface ClinicalDocument {
 
 /** A document Avara fetches itself; the URL must be `https://`. */
 export interface ClinicalDocumentUrl {
-  fileName?: string;
   url: string;
+  fileName?: string;
 }
 
 export interface EphemeralAccessRequestedData {
-  /** The `options` object given when the session was minted, unchanged. */
-  options?: Record<string, unknown>;
   /** The opaque handle given when the session was minted. */
   retrievalId: string;
+  /** The `options` object given when the session was minted, unchanged. */
+  options?: Record<string, unknown>;
 }
 
 /** Synchronous: an ephemeral Viewer session needs image URLs. */
 export interface EphemeralAccessRequestedEvent {
   type: 'ephemeral.access_requested';
-  data: EphemeralAccessRequestedData;
   /** Unique per delivery (`whe_…`): deduplicate on it to stop replays. */
   id: string;
+  data: EphemeralAccessRequestedData;
 }
 
 /** Answer to `ephemeral.access_requested`. */
 export interface EphemeralAccessRequestedResponse {
   authorized: boolean;
+  urls?: string[];
   error?: string;
   /** One sidecar per study. */
   manifests?: StudyManifest[];
   mediaUrls?: MediaUrl[];
-  urls?: string[];
 }
 
 export type HeightUnit = 'in' | 'cm';
@@ -77,6 +77,8 @@ export interface ManifestSeries {
 }
 
 export interface ManifestSop {
+  sopClassUID: string;
+  sopInstanceUID: string;
   bitsAllocated?: number;
   bitsStored?: number;
   columns?: number;
@@ -91,15 +93,13 @@ export interface ManifestSop {
   rescaleSlope?: number;
   rows?: number;
   samplesPerPixel?: number;
-  sopClassUID: string;
-  sopInstanceUID: string;
 }
 
 /** A presigned link to a non-DICOM attachment (PDF, image, video). */
 export interface MediaUrl {
-  fileName?: string;
   mimeType: string;
   url: string;
+  fileName?: string;
 }
 
 export interface ModalityWorklistRequestedData {
@@ -111,24 +111,24 @@ export interface ModalityWorklistRequestedData {
   dateEnd: string;
   /** First day of the window, inclusive (YYYY-MM-DD). */
   dateStart: string;
-  modality?: string;
   sourceIp: string;
+  modality?: string;
 }
 
 /** Synchronous: a modality ran a worklist (C-FIND MWL) query. */
 export interface ModalityWorklistRequestedEvent {
   type: 'modality_worklist.requested';
-  data: ModalityWorklistRequestedData;
   /** Unique per delivery (`whe_…`): deduplicate on it to stop replays. */
   id: string;
+  data: ModalityWorklistRequestedData;
 }
 
 /** Answer to `modality_worklist.requested`. */
 export interface ModalityWorklistRequestedResponse {
   authorized: boolean;
-  error?: string;
   /** Entries for the window; empty with `authorized` means nothing is scheduled. */
   items?: WorklistItem[];
+  error?: string;
 }
 
 export interface PatientHeight {
@@ -137,20 +137,20 @@ export interface PatientHeight {
 }
 
 export interface PatientStudyEnrichmentRequestedData {
-  accessionNumber?: string;
   /** UUID in 8-4-4-4-12 hex form. */
   clinicId: string;
-  patientId?: string;
   /** DICOM UID: dotted numeric, at most 64 characters. */
   studyInstanceUid: string;
+  accessionNumber?: string;
+  patientId?: string;
 }
 
 /** Soft synchronous: add demographics to a newly seeded study. */
 export interface PatientStudyEnrichmentRequestedEvent {
   type: 'patient_study.enrichment_requested';
-  data: PatientStudyEnrichmentRequestedData;
   /** Unique per delivery (`whe_…`): deduplicate on it to stop replays. */
   id: string;
+  data: PatientStudyEnrichmentRequestedData;
 }
 
 /** Answer to `patient_study.enrichment_requested`: any subset of fields, even none. */
@@ -183,9 +183,9 @@ export interface PatientWeight {
 
 /** An earlier report from outside Avara. */
 export interface PriorReport {
+  reportText: string;
   externalStudyId?: string;
   modality?: string;
-  reportText: string;
   /** YYYY-MM-DD. */
   studyDate?: string;
   studyDescription?: string;
@@ -193,21 +193,21 @@ export interface PriorReport {
 
 export interface ReportDeliveredData {
   isCritical: boolean;
-  plainText?: string;
   /** PDF download link, valid for about an hour. */
   presignedUrl: string;
   /** Report ID: `rep_` + 32 lowercase hex digits. */
   reportId: string;
   /** Study ID: `stu_` + 32 lowercase hex digits. */
   studyId: string;
+  plainText?: string;
 }
 
 /** Asynchronous: a report is finished; acknowledge it. */
 export interface ReportDeliveredEvent {
   type: 'report.delivered';
-  data: ReportDeliveredData;
   /** Unique per delivery (`whe_…`): deduplicate on it to stop replays. */
   id: string;
+  data: ReportDeliveredData;
 }
 
 /** Acknowledgement of `report.delivered`. */
@@ -227,30 +227,30 @@ export interface ScheduledProcedureStep {
 }
 
 export interface SecondaryCaptureAccessRequestedData {
-  seriesInstanceUid?: string;
-  sopInstanceUid?: string;
   /** Study ID: `stu_` + 32 lowercase hex digits. */
   studyId: string;
   /** DICOM UID: dotted numeric, at most 64 characters. */
   studyInstanceUid: string;
+  seriesInstanceUid?: string;
+  sopInstanceUid?: string;
 }
 
 /** Synchronous: the Viewer wants presigned PUT URLs to upload a secondary capture. */
 export interface SecondaryCaptureAccessRequestedEvent {
   type: 'secondary_capture.access_requested';
-  data: SecondaryCaptureAccessRequestedData;
   /** Unique per delivery (`whe_…`): deduplicate on it to stop replays. */
   id: string;
+  data: SecondaryCaptureAccessRequestedData;
 }
 
 /** Answer to `secondary_capture.access_requested`. */
 export interface SecondaryCaptureAccessRequestedResponse {
   authorized: boolean;
+  /** Presigned PUT URLs; the Viewer uploads the same object to each. */
+  uploadUrls?: string[];
   /** Ignored by Avara, which fills it in itself. */
   contentCreatorName?: string;
   error?: string;
-  /** Presigned PUT URLs; the Viewer uploads the same object to each. */
-  uploadUrls?: string[];
 }
 
 /** A series number, given as text (`"1"`) or as a number (`1`). */
@@ -270,9 +270,9 @@ export interface StudyAccessRequestedData {
 /** Synchronous: the Viewer needs presigned URLs for a study's DICOM images. */
 export interface StudyAccessRequestedEvent {
   type: 'study.access_requested';
-  data: StudyAccessRequestedData;
   /** Unique per delivery (`whe_…`): deduplicate on it to stop replays. */
   id: string;
+  data: StudyAccessRequestedData;
 }
 
 /** Answer to `study.access_requested`.
@@ -281,11 +281,11 @@ export interface StudyAccessRequestedEvent {
 receivers written from the integration guide tolerate it. */
 export interface StudyAccessRequestedResponse {
   authorized: boolean;
+  /** Presigned URLs covering every DICOM image of the study. */
+  urls?: string[];
   error?: string;
   manifest?: StudyManifest;
   mediaUrls?: MediaUrl[];
-  /** Presigned URLs covering every DICOM image of the study. */
-  urls?: string[];
 }
 
 /** Optional sidecar that lets the Viewer load a study progressively. */

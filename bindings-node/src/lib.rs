@@ -1,1 +1,13 @@
-//! placeholder
+//! The native half of the npm package `avara`.
+//!
+//! Every function here only converts JavaScript values into the core's types and the
+//! core's results back; `index.js` wraps this module to give JavaScript callers their
+//! idioms (error classes, header containers, the `Avara` client object).
+
+mod body;
+mod describe;
+mod error;
+mod headers;
+mod responses;
+mod standalone;
+mod webhook;

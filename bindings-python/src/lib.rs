@@ -1,1 +1,30 @@
-//! placeholder
+//! `avara._native`: the compiled half of the PyPI package `avara`.
+//!
+//! Every behaviour lives in the `avara` core crate; this module only converts Python
+//! arguments into core types and core results and errors back into Python objects. The
+//! public, documented surface is the pure-Python package around it (`python/avara/`).
+
+mod error;
+mod headers;
+mod json;
+mod payload;
+mod responses;
+mod webhook;
+
+use pyo3::prelude::*;
+
+#[pymodule]
+mod _native {
+    #[pymodule_export]
+    use super::responses::{construct_response, normalize_response, response_to_json};
+    #[pymodule_export]
+    use super::webhook::{Webhook, sign, unsafe_unwrap};
+
+    /// Bodies above this many bytes are rejected unless the verifier allows more.
+    #[pymodule_export]
+    const DEFAULT_MAX_PAYLOAD_BYTES: usize = avara::webhooks::DEFAULT_MAX_PAYLOAD_BYTES;
+
+    /// Deliveries may be signed this many milliseconds in the past or the future.
+    #[pymodule_export]
+    const DEFAULT_TOLERANCE_MS: u64 = super::webhook::DEFAULT_TOLERANCE_MS;
+}

@@ -8,56 +8,56 @@ from ._model_base import FieldSpec, ListOf, Model, Response, _wire
 
 class ClinicalContextEnrichmentRequestedData(Model):
     clinic_id: str
-    external_patient_id: Optional[str]
-    mrn: Optional[str]
     study_id: str
     study_instance_uid: str
+    external_patient_id: Optional[str]
+    mrn: Optional[str]
     _FIELDS: ClassVar[Tuple[FieldSpec, ...]] = (
         FieldSpec("clinic_id", "clinicId", None),
-        FieldSpec("external_patient_id", "externalPatientId", None),
-        FieldSpec("mrn", "mrn", None),
         FieldSpec("study_id", "studyId", None),
         FieldSpec("study_instance_uid", "studyInstanceUid", None),
+        FieldSpec("external_patient_id", "externalPatientId", None),
+        FieldSpec("mrn", "mrn", None),
     )
 
     def __init__(self, *, clinic_id: str, study_id: str, study_instance_uid: str, external_patient_id: Optional[str] = None, mrn: Optional[str] = None) -> None:
-        Model.__init__(self, clinic_id=clinic_id, external_patient_id=external_patient_id, mrn=mrn, study_id=study_id, study_instance_uid=study_instance_uid)
+        Model.__init__(self, clinic_id=clinic_id, study_id=study_id, study_instance_uid=study_instance_uid, external_patient_id=external_patient_id, mrn=mrn)
 
 
 class ClinicalContextEnrichmentRequestedEvent(Model):
     """Soft synchronous: AutoScribe asks for clinical context from the EHR."""
     type: ClassVar[Literal["clinical_context.enrichment_requested"]] = "clinical_context.enrichment_requested"
-    data: "ClinicalContextEnrichmentRequestedData"
     id: str
+    data: "ClinicalContextEnrichmentRequestedData"
     _FIELDS: ClassVar[Tuple[FieldSpec, ...]] = (
-        FieldSpec("data", "data", "ClinicalContextEnrichmentRequestedData"),
         FieldSpec("id", "id", None),
+        FieldSpec("data", "data", "ClinicalContextEnrichmentRequestedData"),
     )
 
-    def __init__(self, *, data: "ClinicalContextEnrichmentRequestedData", id: str) -> None:
-        Model.__init__(self, data=data, id=id)
+    def __init__(self, *, id: str, data: "ClinicalContextEnrichmentRequestedData") -> None:
+        Model.__init__(self, id=id, data=data)
 
 
 class ClinicalContextEnrichmentRequestedResponse(Response):
     """Answer to `clinical_context.enrichment_requested`: any subset of fields, even none."""
     event_type: ClassVar[str] = "clinical_context.enrichment_requested"
     clinical_indication: Optional[str]
-    document_urls: Optional[List["ClinicalDocumentUrl"]]
     documents: Optional[List["ClinicalDocument"]]
+    document_urls: Optional[List["ClinicalDocumentUrl"]]
     prior_reports: Optional[List["PriorReport"]]
     technologist_notes: Optional[List[str]]
     technologist_technique: Optional[str]
     _FIELDS: ClassVar[Tuple[FieldSpec, ...]] = (
         FieldSpec("clinical_indication", "clinicalIndication", None),
-        FieldSpec("document_urls", "documentUrls", ListOf("ClinicalDocumentUrl")),
         FieldSpec("documents", "documents", ListOf("ClinicalDocument")),
+        FieldSpec("document_urls", "documentUrls", ListOf("ClinicalDocumentUrl")),
         FieldSpec("prior_reports", "priorReports", ListOf("PriorReport")),
         FieldSpec("technologist_notes", "technologistNotes", None),
         FieldSpec("technologist_technique", "technologistTechnique", None),
     )
 
-    def __init__(self, *, clinical_indication: Optional[str] = None, document_urls: Optional[List["ClinicalDocumentUrl"]] = None, documents: Optional[List["ClinicalDocument"]] = None, prior_reports: Optional[List["PriorReport"]] = None, technologist_notes: Optional[List[str]] = None, technologist_technique: Optional[str] = None) -> None:
-        Model.__init__(self, clinical_indication=clinical_indication, document_urls=document_urls, documents=documents, prior_reports=prior_reports, technologist_notes=technologist_notes, technologist_technique=technologist_technique)
+    def __init__(self, *, clinical_indication: Optional[str] = None, documents: Optional[List["ClinicalDocument"]] = None, document_urls: Optional[List["ClinicalDocumentUrl"]] = None, prior_reports: Optional[List["PriorReport"]] = None, technologist_notes: Optional[List[str]] = None, technologist_technique: Optional[str] = None) -> None:
+        Model.__init__(self, clinical_indication=clinical_indication, documents=documents, document_urls=document_urls, prior_reports=prior_reports, technologist_notes=technologist_notes, technologist_technique=technologist_technique)
 
     @classmethod
     def empty(cls) -> "ClinicalContextEnrichmentRequestedResponse":
@@ -79,61 +79,61 @@ class ClinicalDocument(Model):
 
 class ClinicalDocumentUrl(Model):
     """A document Avara fetches itself; the URL must be `https://`."""
-    file_name: Optional[str]
     url: str
+    file_name: Optional[str]
     _FIELDS: ClassVar[Tuple[FieldSpec, ...]] = (
-        FieldSpec("file_name", "fileName", None),
         FieldSpec("url", "url", None),
+        FieldSpec("file_name", "fileName", None),
     )
 
     def __init__(self, *, url: str, file_name: Optional[str] = None) -> None:
-        Model.__init__(self, file_name=file_name, url=url)
+        Model.__init__(self, url=url, file_name=file_name)
 
 
 class EphemeralAccessRequestedData(Model):
-    options: Optional[Dict[str, Any]]
     retrieval_id: str
+    options: Optional[Dict[str, Any]]
     _FIELDS: ClassVar[Tuple[FieldSpec, ...]] = (
-        FieldSpec("options", "options", None),
         FieldSpec("retrieval_id", "retrievalId", None),
+        FieldSpec("options", "options", None),
     )
 
     def __init__(self, *, retrieval_id: str, options: Optional[Dict[str, Any]] = None) -> None:
-        Model.__init__(self, options=options, retrieval_id=retrieval_id)
+        Model.__init__(self, retrieval_id=retrieval_id, options=options)
 
 
 class EphemeralAccessRequestedEvent(Model):
     """Synchronous: an ephemeral Viewer session needs image URLs."""
     type: ClassVar[Literal["ephemeral.access_requested"]] = "ephemeral.access_requested"
-    data: "EphemeralAccessRequestedData"
     id: str
+    data: "EphemeralAccessRequestedData"
     _FIELDS: ClassVar[Tuple[FieldSpec, ...]] = (
-        FieldSpec("data", "data", "EphemeralAccessRequestedData"),
         FieldSpec("id", "id", None),
+        FieldSpec("data", "data", "EphemeralAccessRequestedData"),
     )
 
-    def __init__(self, *, data: "EphemeralAccessRequestedData", id: str) -> None:
-        Model.__init__(self, data=data, id=id)
+    def __init__(self, *, id: str, data: "EphemeralAccessRequestedData") -> None:
+        Model.__init__(self, id=id, data=data)
 
 
 class EphemeralAccessRequestedResponse(Response):
     """Answer to `ephemeral.access_requested`."""
     event_type: ClassVar[str] = "ephemeral.access_requested"
     authorized: bool
+    urls: Optional[List[str]]
     error: Optional[str]
     manifests: Optional[List["StudyManifest"]]
     media_urls: Optional[List["MediaUrl"]]
-    urls: Optional[List[str]]
     _FIELDS: ClassVar[Tuple[FieldSpec, ...]] = (
         FieldSpec("authorized", "authorized", None),
+        FieldSpec("urls", "urls", None),
         FieldSpec("error", "error", None),
         FieldSpec("manifests", "manifests", ListOf("StudyManifest")),
         FieldSpec("media_urls", "mediaUrls", ListOf("MediaUrl")),
-        FieldSpec("urls", "urls", None),
     )
 
-    def __init__(self, *, authorized: bool, error: Optional[str] = None, manifests: Optional[List["StudyManifest"]] = None, media_urls: Optional[List["MediaUrl"]] = None, urls: Optional[List[str]] = None) -> None:
-        Model.__init__(self, authorized=authorized, error=error, manifests=manifests, media_urls=media_urls, urls=urls)
+    def __init__(self, *, authorized: bool, urls: Optional[List[str]] = None, error: Optional[str] = None, manifests: Optional[List["StudyManifest"]] = None, media_urls: Optional[List["MediaUrl"]] = None) -> None:
+        Model.__init__(self, authorized=authorized, urls=urls, error=error, manifests=manifests, media_urls=media_urls)
 
     @classmethod
     def authorize(cls, urls: List[str]) -> "EphemeralAccessRequestedResponse":
@@ -165,6 +165,8 @@ class ManifestSeries(Model):
 
 
 class ManifestSop(Model):
+    sop_class_uid: str
+    sop_instance_uid: str
     bits_allocated: Optional[float]
     bits_stored: Optional[float]
     columns: Optional[float]
@@ -179,9 +181,9 @@ class ManifestSop(Model):
     rescale_slope: Optional[float]
     rows: Optional[float]
     samples_per_pixel: Optional[float]
-    sop_class_uid: str
-    sop_instance_uid: str
     _FIELDS: ClassVar[Tuple[FieldSpec, ...]] = (
+        FieldSpec("sop_class_uid", "sopClassUID", None),
+        FieldSpec("sop_instance_uid", "sopInstanceUID", None),
         FieldSpec("bits_allocated", "bitsAllocated", None),
         FieldSpec("bits_stored", "bitsStored", None),
         FieldSpec("columns", "columns", None),
@@ -196,27 +198,25 @@ class ManifestSop(Model):
         FieldSpec("rescale_slope", "rescaleSlope", None),
         FieldSpec("rows", "rows", None),
         FieldSpec("samples_per_pixel", "samplesPerPixel", None),
-        FieldSpec("sop_class_uid", "sopClassUID", None),
-        FieldSpec("sop_instance_uid", "sopInstanceUID", None),
     )
 
     def __init__(self, *, sop_class_uid: str, sop_instance_uid: str, bits_allocated: Optional[float] = None, bits_stored: Optional[float] = None, columns: Optional[float] = None, high_bit: Optional[float] = None, instance_number: Optional[float] = None, is_double_float_pixel_data: Optional[bool] = None, is_float_pixel_data: Optional[bool] = None, number_of_frames: Optional[float] = None, photometric_interpretation: Optional[str] = None, pixel_representation: Optional[float] = None, rescale_intercept: Optional[float] = None, rescale_slope: Optional[float] = None, rows: Optional[float] = None, samples_per_pixel: Optional[float] = None) -> None:
-        Model.__init__(self, bits_allocated=bits_allocated, bits_stored=bits_stored, columns=columns, high_bit=high_bit, instance_number=instance_number, is_double_float_pixel_data=is_double_float_pixel_data, is_float_pixel_data=is_float_pixel_data, number_of_frames=number_of_frames, photometric_interpretation=photometric_interpretation, pixel_representation=pixel_representation, rescale_intercept=rescale_intercept, rescale_slope=rescale_slope, rows=rows, samples_per_pixel=samples_per_pixel, sop_class_uid=sop_class_uid, sop_instance_uid=sop_instance_uid)
+        Model.__init__(self, sop_class_uid=sop_class_uid, sop_instance_uid=sop_instance_uid, bits_allocated=bits_allocated, bits_stored=bits_stored, columns=columns, high_bit=high_bit, instance_number=instance_number, is_double_float_pixel_data=is_double_float_pixel_data, is_float_pixel_data=is_float_pixel_data, number_of_frames=number_of_frames, photometric_interpretation=photometric_interpretation, pixel_representation=pixel_representation, rescale_intercept=rescale_intercept, rescale_slope=rescale_slope, rows=rows, samples_per_pixel=samples_per_pixel)
 
 
 class MediaUrl(Model):
     """A presigned link to a non-DICOM attachment (PDF, image, video)."""
-    file_name: Optional[str]
     mime_type: str
     url: str
+    file_name: Optional[str]
     _FIELDS: ClassVar[Tuple[FieldSpec, ...]] = (
-        FieldSpec("file_name", "fileName", None),
         FieldSpec("mime_type", "mimeType", None),
         FieldSpec("url", "url", None),
+        FieldSpec("file_name", "fileName", None),
     )
 
     def __init__(self, *, mime_type: str, url: str, file_name: Optional[str] = None) -> None:
-        Model.__init__(self, file_name=file_name, mime_type=mime_type, url=url)
+        Model.__init__(self, mime_type=mime_type, url=url, file_name=file_name)
 
 
 class ModalityWorklistRequestedData(Model):
@@ -224,49 +224,49 @@ class ModalityWorklistRequestedData(Model):
     clinic_id: str
     date_end: str
     date_start: str
-    modality: Optional[str]
     source_ip: str
+    modality: Optional[str]
     _FIELDS: ClassVar[Tuple[FieldSpec, ...]] = (
         FieldSpec("calling_ae", "callingAe", None),
         FieldSpec("clinic_id", "clinicId", None),
         FieldSpec("date_end", "dateEnd", None),
         FieldSpec("date_start", "dateStart", None),
-        FieldSpec("modality", "modality", None),
         FieldSpec("source_ip", "sourceIp", None),
+        FieldSpec("modality", "modality", None),
     )
 
     def __init__(self, *, calling_ae: str, clinic_id: str, date_end: str, date_start: str, source_ip: str, modality: Optional[str] = None) -> None:
-        Model.__init__(self, calling_ae=calling_ae, clinic_id=clinic_id, date_end=date_end, date_start=date_start, modality=modality, source_ip=source_ip)
+        Model.__init__(self, calling_ae=calling_ae, clinic_id=clinic_id, date_end=date_end, date_start=date_start, source_ip=source_ip, modality=modality)
 
 
 class ModalityWorklistRequestedEvent(Model):
     """Synchronous: a modality ran a worklist (C-FIND MWL) query."""
     type: ClassVar[Literal["modality_worklist.requested"]] = "modality_worklist.requested"
-    data: "ModalityWorklistRequestedData"
     id: str
+    data: "ModalityWorklistRequestedData"
     _FIELDS: ClassVar[Tuple[FieldSpec, ...]] = (
-        FieldSpec("data", "data", "ModalityWorklistRequestedData"),
         FieldSpec("id", "id", None),
+        FieldSpec("data", "data", "ModalityWorklistRequestedData"),
     )
 
-    def __init__(self, *, data: "ModalityWorklistRequestedData", id: str) -> None:
-        Model.__init__(self, data=data, id=id)
+    def __init__(self, *, id: str, data: "ModalityWorklistRequestedData") -> None:
+        Model.__init__(self, id=id, data=data)
 
 
 class ModalityWorklistRequestedResponse(Response):
     """Answer to `modality_worklist.requested`."""
     event_type: ClassVar[str] = "modality_worklist.requested"
     authorized: bool
-    error: Optional[str]
     items: Optional[List["WorklistItem"]]
+    error: Optional[str]
     _FIELDS: ClassVar[Tuple[FieldSpec, ...]] = (
         FieldSpec("authorized", "authorized", None),
-        FieldSpec("error", "error", None),
         FieldSpec("items", "items", ListOf("WorklistItem")),
+        FieldSpec("error", "error", None),
     )
 
-    def __init__(self, *, authorized: bool, error: Optional[str] = None, items: Optional[List["WorklistItem"]] = None) -> None:
-        Model.__init__(self, authorized=authorized, error=error, items=items)
+    def __init__(self, *, authorized: bool, items: Optional[List["WorklistItem"]] = None, error: Optional[str] = None) -> None:
+        Model.__init__(self, authorized=authorized, items=items, error=error)
 
     @classmethod
     def authorize(cls, items: List["WorklistItem"]) -> "ModalityWorklistRequestedResponse":
@@ -290,33 +290,33 @@ class PatientHeight(Model):
 
 
 class PatientStudyEnrichmentRequestedData(Model):
-    accession_number: Optional[str]
     clinic_id: str
-    patient_id: Optional[str]
     study_instance_uid: str
+    accession_number: Optional[str]
+    patient_id: Optional[str]
     _FIELDS: ClassVar[Tuple[FieldSpec, ...]] = (
-        FieldSpec("accession_number", "accessionNumber", None),
         FieldSpec("clinic_id", "clinicId", None),
-        FieldSpec("patient_id", "patientId", None),
         FieldSpec("study_instance_uid", "studyInstanceUid", None),
+        FieldSpec("accession_number", "accessionNumber", None),
+        FieldSpec("patient_id", "patientId", None),
     )
 
     def __init__(self, *, clinic_id: str, study_instance_uid: str, accession_number: Optional[str] = None, patient_id: Optional[str] = None) -> None:
-        Model.__init__(self, accession_number=accession_number, clinic_id=clinic_id, patient_id=patient_id, study_instance_uid=study_instance_uid)
+        Model.__init__(self, clinic_id=clinic_id, study_instance_uid=study_instance_uid, accession_number=accession_number, patient_id=patient_id)
 
 
 class PatientStudyEnrichmentRequestedEvent(Model):
     """Soft synchronous: add demographics to a newly seeded study."""
     type: ClassVar[Literal["patient_study.enrichment_requested"]] = "patient_study.enrichment_requested"
-    data: "PatientStudyEnrichmentRequestedData"
     id: str
+    data: "PatientStudyEnrichmentRequestedData"
     _FIELDS: ClassVar[Tuple[FieldSpec, ...]] = (
-        FieldSpec("data", "data", "PatientStudyEnrichmentRequestedData"),
         FieldSpec("id", "id", None),
+        FieldSpec("data", "data", "PatientStudyEnrichmentRequestedData"),
     )
 
-    def __init__(self, *, data: "PatientStudyEnrichmentRequestedData", id: str) -> None:
-        Model.__init__(self, data=data, id=id)
+    def __init__(self, *, id: str, data: "PatientStudyEnrichmentRequestedData") -> None:
+        Model.__init__(self, id=id, data=data)
 
 
 class PatientStudyEnrichmentRequestedResponse(Response):
@@ -377,53 +377,53 @@ class PatientWeight(Model):
 
 class PriorReport(Model):
     """An earlier report from outside Avara."""
+    report_text: str
     external_study_id: Optional[str]
     modality: Optional[str]
-    report_text: str
     study_date: Optional[str]
     study_description: Optional[str]
     _FIELDS: ClassVar[Tuple[FieldSpec, ...]] = (
+        FieldSpec("report_text", "reportText", None),
         FieldSpec("external_study_id", "externalStudyId", None),
         FieldSpec("modality", "modality", None),
-        FieldSpec("report_text", "reportText", None),
         FieldSpec("study_date", "studyDate", None),
         FieldSpec("study_description", "studyDescription", None),
     )
 
     def __init__(self, *, report_text: str, external_study_id: Optional[str] = None, modality: Optional[str] = None, study_date: Optional[str] = None, study_description: Optional[str] = None) -> None:
-        Model.__init__(self, external_study_id=external_study_id, modality=modality, report_text=report_text, study_date=study_date, study_description=study_description)
+        Model.__init__(self, report_text=report_text, external_study_id=external_study_id, modality=modality, study_date=study_date, study_description=study_description)
 
 
 class ReportDeliveredData(Model):
     is_critical: bool
-    plain_text: Optional[str]
     presigned_url: str
     report_id: str
     study_id: str
+    plain_text: Optional[str]
     _FIELDS: ClassVar[Tuple[FieldSpec, ...]] = (
         FieldSpec("is_critical", "isCritical", None),
-        FieldSpec("plain_text", "plainText", None),
         FieldSpec("presigned_url", "presignedUrl", None),
         FieldSpec("report_id", "reportId", None),
         FieldSpec("study_id", "studyId", None),
+        FieldSpec("plain_text", "plainText", None),
     )
 
     def __init__(self, *, is_critical: bool, presigned_url: str, report_id: str, study_id: str, plain_text: Optional[str] = None) -> None:
-        Model.__init__(self, is_critical=is_critical, plain_text=plain_text, presigned_url=presigned_url, report_id=report_id, study_id=study_id)
+        Model.__init__(self, is_critical=is_critical, presigned_url=presigned_url, report_id=report_id, study_id=study_id, plain_text=plain_text)
 
 
 class ReportDeliveredEvent(Model):
     """Asynchronous: a report is finished; acknowledge it."""
     type: ClassVar[Literal["report.delivered"]] = "report.delivered"
-    data: "ReportDeliveredData"
     id: str
+    data: "ReportDeliveredData"
     _FIELDS: ClassVar[Tuple[FieldSpec, ...]] = (
-        FieldSpec("data", "data", "ReportDeliveredData"),
         FieldSpec("id", "id", None),
+        FieldSpec("data", "data", "ReportDeliveredData"),
     )
 
-    def __init__(self, *, data: "ReportDeliveredData", id: str) -> None:
-        Model.__init__(self, data=data, id=id)
+    def __init__(self, *, id: str, data: "ReportDeliveredData") -> None:
+        Model.__init__(self, id=id, data=data)
 
 
 class ReportDeliveredResponse(Response):
@@ -461,51 +461,51 @@ class ScheduledProcedureStep(Model):
 
 
 class SecondaryCaptureAccessRequestedData(Model):
-    series_instance_uid: Optional[str]
-    sop_instance_uid: Optional[str]
     study_id: str
     study_instance_uid: str
+    series_instance_uid: Optional[str]
+    sop_instance_uid: Optional[str]
     _FIELDS: ClassVar[Tuple[FieldSpec, ...]] = (
-        FieldSpec("series_instance_uid", "seriesInstanceUid", None),
-        FieldSpec("sop_instance_uid", "sopInstanceUid", None),
         FieldSpec("study_id", "studyId", None),
         FieldSpec("study_instance_uid", "studyInstanceUid", None),
+        FieldSpec("series_instance_uid", "seriesInstanceUid", None),
+        FieldSpec("sop_instance_uid", "sopInstanceUid", None),
     )
 
     def __init__(self, *, study_id: str, study_instance_uid: str, series_instance_uid: Optional[str] = None, sop_instance_uid: Optional[str] = None) -> None:
-        Model.__init__(self, series_instance_uid=series_instance_uid, sop_instance_uid=sop_instance_uid, study_id=study_id, study_instance_uid=study_instance_uid)
+        Model.__init__(self, study_id=study_id, study_instance_uid=study_instance_uid, series_instance_uid=series_instance_uid, sop_instance_uid=sop_instance_uid)
 
 
 class SecondaryCaptureAccessRequestedEvent(Model):
     """Synchronous: the Viewer wants presigned PUT URLs to upload a secondary capture."""
     type: ClassVar[Literal["secondary_capture.access_requested"]] = "secondary_capture.access_requested"
-    data: "SecondaryCaptureAccessRequestedData"
     id: str
+    data: "SecondaryCaptureAccessRequestedData"
     _FIELDS: ClassVar[Tuple[FieldSpec, ...]] = (
-        FieldSpec("data", "data", "SecondaryCaptureAccessRequestedData"),
         FieldSpec("id", "id", None),
+        FieldSpec("data", "data", "SecondaryCaptureAccessRequestedData"),
     )
 
-    def __init__(self, *, data: "SecondaryCaptureAccessRequestedData", id: str) -> None:
-        Model.__init__(self, data=data, id=id)
+    def __init__(self, *, id: str, data: "SecondaryCaptureAccessRequestedData") -> None:
+        Model.__init__(self, id=id, data=data)
 
 
 class SecondaryCaptureAccessRequestedResponse(Response):
     """Answer to `secondary_capture.access_requested`."""
     event_type: ClassVar[str] = "secondary_capture.access_requested"
     authorized: bool
+    upload_urls: Optional[List[str]]
     content_creator_name: Optional[str]
     error: Optional[str]
-    upload_urls: Optional[List[str]]
     _FIELDS: ClassVar[Tuple[FieldSpec, ...]] = (
         FieldSpec("authorized", "authorized", None),
+        FieldSpec("upload_urls", "uploadUrls", None),
         FieldSpec("content_creator_name", "contentCreatorName", None),
         FieldSpec("error", "error", None),
-        FieldSpec("upload_urls", "uploadUrls", None),
     )
 
-    def __init__(self, *, authorized: bool, content_creator_name: Optional[str] = None, error: Optional[str] = None, upload_urls: Optional[List[str]] = None) -> None:
-        Model.__init__(self, authorized=authorized, content_creator_name=content_creator_name, error=error, upload_urls=upload_urls)
+    def __init__(self, *, authorized: bool, upload_urls: Optional[List[str]] = None, content_creator_name: Optional[str] = None, error: Optional[str] = None) -> None:
+        Model.__init__(self, authorized=authorized, upload_urls=upload_urls, content_creator_name=content_creator_name, error=error)
 
     @classmethod
     def authorize(cls, upload_urls: List[str]) -> "SecondaryCaptureAccessRequestedResponse":
@@ -538,15 +538,15 @@ class StudyAccessRequestedData(Model):
 class StudyAccessRequestedEvent(Model):
     """Synchronous: the Viewer needs presigned URLs for a study's DICOM images."""
     type: ClassVar[Literal["study.access_requested"]] = "study.access_requested"
-    data: "StudyAccessRequestedData"
     id: str
+    data: "StudyAccessRequestedData"
     _FIELDS: ClassVar[Tuple[FieldSpec, ...]] = (
-        FieldSpec("data", "data", "StudyAccessRequestedData"),
         FieldSpec("id", "id", None),
+        FieldSpec("data", "data", "StudyAccessRequestedData"),
     )
 
-    def __init__(self, *, data: "StudyAccessRequestedData", id: str) -> None:
-        Model.__init__(self, data=data, id=id)
+    def __init__(self, *, id: str, data: "StudyAccessRequestedData") -> None:
+        Model.__init__(self, id=id, data=data)
 
 
 class StudyAccessRequestedResponse(Response):
@@ -556,20 +556,20 @@ class StudyAccessRequestedResponse(Response):
     receivers written from the integration guide tolerate it."""
     event_type: ClassVar[str] = "study.access_requested"
     authorized: bool
+    urls: Optional[List[str]]
     error: Optional[str]
     manifest: Optional["StudyManifest"]
     media_urls: Optional[List["MediaUrl"]]
-    urls: Optional[List[str]]
     _FIELDS: ClassVar[Tuple[FieldSpec, ...]] = (
         FieldSpec("authorized", "authorized", None),
+        FieldSpec("urls", "urls", None),
         FieldSpec("error", "error", None),
         FieldSpec("manifest", "manifest", "StudyManifest"),
         FieldSpec("media_urls", "mediaUrls", ListOf("MediaUrl")),
-        FieldSpec("urls", "urls", None),
     )
 
-    def __init__(self, *, authorized: bool, error: Optional[str] = None, manifest: Optional["StudyManifest"] = None, media_urls: Optional[List["MediaUrl"]] = None, urls: Optional[List[str]] = None) -> None:
-        Model.__init__(self, authorized=authorized, error=error, manifest=manifest, media_urls=media_urls, urls=urls)
+    def __init__(self, *, authorized: bool, urls: Optional[List[str]] = None, error: Optional[str] = None, manifest: Optional["StudyManifest"] = None, media_urls: Optional[List["MediaUrl"]] = None) -> None:
+        Model.__init__(self, authorized=authorized, urls=urls, error=error, manifest=manifest, media_urls=media_urls)
 
     @classmethod
     def authorize(cls, urls: List[str]) -> "StudyAccessRequestedResponse":

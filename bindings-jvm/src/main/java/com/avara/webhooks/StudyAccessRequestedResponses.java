@@ -1,0 +1,31 @@
+package com.avara.webhooks;
+
+import com.avara.webhooks.model.Avara_jvmKt;
+import com.avara.webhooks.model.StudyAccessRequestedResponse;
+import java.util.List;
+
+/**
+ * Answers to {@code study.access_requested}: build one here (or construct a
+ * {@link StudyAccessRequestedResponse} field by field) and send {@link #toJson}'s text as the
+ * response body.
+ */
+public final class StudyAccessRequestedResponses {
+    private StudyAccessRequestedResponses() {}
+
+    /** Access granted; {@code urls} are presigned URLs covering every DICOM image of the study. */
+    public static StudyAccessRequestedResponse authorized(List<String> urls) {
+        return Avara_jvmKt.studyAccessRequestedAuthorized(urls);
+    }
+
+    public static StudyAccessRequestedResponse denied(String reason) {
+        return Avara_jvmKt.studyAccessRequestedDenied(reason);
+    }
+
+    /**
+     * The exact JSON body, written by the core after it checks the contract's rules
+     * ({@code schema_error} otherwise).
+     */
+    public static String toJson(StudyAccessRequestedResponse response) {
+        return NativeCalls.call(() -> Avara_jvmKt.studyAccessRequestedResponseToJson(response));
+    }
+}

@@ -1,0 +1,164 @@
+package com.avara.webhooks;
+
+import com.avara.webhooks.model.Avara_jvmKt;
+import com.avara.webhooks.model.HeaderLine;
+import com.avara.webhooks.model.Verifier;
+import com.avara.webhooks.model.Verified;
+import com.avara.webhooks.model.WebhookEvent;
+import com.avara.webhooks.model.WebhookOptions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Verifies Avara webhook deliveries and parses them into typed events.
+ *
+ * <pre>{@code
+ * try (Webhook webhook = Webhook.builder().secret(System.getenv("AVARA_WEBHOOK_SECRET")).build()) {
+ *     WebhookEvent event = webhook.unwrap(body, headers);   // body: the raw request bytes
+ *     if (event instanceof WebhookEvent.StudyAccessRequested request) {
+ *         String studyId = request.getData().getStudyId();
+ *         return StudyAccessRequestedResponses.toJson(StudyAccessRequestedResponses.authorized(urlsFor(studyId)));
+ *     } else if (event instanceof WebhookEvent.Unknown unknown) {
+ *         log.info("new event type {}", unknown.getEventType());
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>{@code headers} is the request's header map: values are a {@code String} or a
+ * {@code Collection<String>} (a Spring {@code HttpHeaders} works as is). Names match
+ * case-insensitively; a header given twice, or as a collection of two values, is
+ * rejected as {@code duplicate_header}. A {@code null} map counts as no headers and a
+ * {@code null} body as {@code payload_not_raw}.
+ *
+ * <p>Every failure is a {@link WebhookVerificationException} with a stable
+ * {@link WebhookVerificationException#getCode() code}. One instance is safe to share
+ * between threads; {@link #close()} frees the native verifier early (it is otherwise
+ * freed once unreachable).
+ */
+public final class Webhook implements AutoCloseable {
+    private final Verifier verifier;
+    private final Clock clock;
+    private final int secretCount;
+
+    private Webhook(Verifier verifier, Clock clock, int secretCount) {
+        this.verifier = verifier;
+        this.clock = clock;
+        this.secretCount = secretCount;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Checks the signature and the timestamp; says which scheme and secret matched. */
+    public Verified verify(byte[] body, Map<String, ?> headers) {
+        List<HeaderLine> lines = HeaderLines.of(headers);
+        return NativeCalls.call(() -> clock == null
+                ? verifier.verify(body, lines)
+                : verifier.verifyAt(body, lines, clock.millis()));
+    }
+
+    /** Verifies the delivery, then parses its body into a typed event. */
+    public WebhookEvent unwrap(byte[] body, Map<String, ?> headers) {
+        List<HeaderLine> lines = HeaderLines.of(headers);
+        return NativeCalls.call(() -> clock == null
+                ? verifier.unwrap(body, lines)
+                : verifier.unwrapAt(body, lines, clock.millis()));
+    }
+
+    /**
+     * Parses a body without checking any signature. Anyone can forge an unverified body:
+     * use this only for bodies verified elsewhere, or in tests.
+     */
+    public static WebhookEvent unsafeUnwrap(byte[] body) {
+        return NativeCalls.call(() -> Avara_jvmKt.unsafeUnwrap(body));
+    }
+
+    @Override
+    public void close() {
+        verifier.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Webhook[secrets=" + secretCount + " (redacted), clock=" + (clock == null ? "system" : clock) + "]";
+    }
+
+    /**
+     * Configures a {@link Webhook}. Secrets are used verbatim (no trimming or decoding) and
+     * must be at least 32 bytes; {@link #build()} rejects bad ones with
+     * {@code invalid_secret}. Tolerances default to 5 minutes each way, the body limit to
+     * 1 MiB.
+     */
+    public static final class Builder {
+        private List<String> secrets = List.of();
+        private boolean singleSecret;
+        private Long pastToleranceMs;
+        private Long futureToleranceMs;
+        private boolean checkTimestamp = true;
+        private Long maxPayloadBytes;
+        private Clock clock;
+
+        private Builder() {}
+
+        public Builder secret(String secret) {
+            this.secrets = List.of(Objects.requireNonNull(secret, "secret"));
+            this.singleSecret = true;
+            return this;
+        }
+
+        /** Several secrets, for rotation: any may match, and verification reports which. */
+        public Builder secrets(List<String> secrets) {
+            this.secrets = List.copyOf(Objects.requireNonNull(secrets, "secrets"));
+            this.singleSecret = false;
+            return this;
+        }
+
+        /** How far in the past and in the future a delivery may be signed (inclusive). */
+        public Builder tolerance(Duration tolerance) {
+            return pastTolerance(tolerance).futureTolerance(tolerance);
+        }
+
+        public Builder pastTolerance(Duration tolerance) {
+            this.pastToleranceMs = Objects.requireNonNull(tolerance, "tolerance").toMillis();
+            return this;
+        }
+
+        public Builder futureTolerance(Duration tolerance) {
+            this.futureToleranceMs = Objects.requireNonNull(tolerance, "tolerance").toMillis();
+            return this;
+        }
+
+        /**
+         * Turns the freshness check off, whatever the tolerances, e.g. to re-verify stored
+         * deliveries. Replays are then only stopped by deduplicating on the event id.
+         */
+        public Builder disableTimestampCheck() {
+            this.checkTimestamp = false;
+            return this;
+        }
+
+        /** The clock freshness is judged against; the system clock by default. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Bodies above this many bytes are rejected with {@code payload_too_large}. */
+        public Builder maxPayloadBytes(long maxPayloadBytes) {
+            this.maxPayloadBytes = maxPayloadBytes;
+            return this;
+        }
+
+        public Webhook build() {
+            WebhookOptions options = new WebhookOptions(pastToleranceMs, futureToleranceMs, checkTimestamp, maxPayloadBytes);
+            Verifier verifier = NativeCalls.call(() -> singleSecret
+                    ? new Verifier(secrets.get(0), options)
+                    : Verifier.Companion.withSecrets(secrets, options));
+            return new Webhook(verifier, clock, secrets.size());
+        }
+    }
+}

@@ -1,0 +1,212 @@
+//! The verifier object and the free functions around it. Integers are `i64` at the
+//! boundary because Kotlin's unsigned types cannot be called from Java; they are
+//! range-checked here before reaching the core.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use avara::webhooks::{self as core, Scheme, WebhookHeaders};
+
+use crate::error::AvaraError;
+use crate::events::WebhookEvent;
+
+/// Which signature scheme authenticated a delivery.
+#[uniffi::remote(Enum)]
+pub enum Scheme {
+    Guide,
+    Standard,
+    Both,
+}
+
+/// One header line as received; a name given twice is a duplicate header.
+///
+/// Bytes rather than strings: uniffi's Kotlin string encoder throws on an unpaired
+/// surrogate, and a hostile header must end as a typed verification error instead.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct HeaderLine {
+    pub name: Vec<u8>,
+    pub value: Vec<u8>,
+}
+
+/// Verifier settings. `None` keeps the core's default.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct WebhookOptions {
+    pub past_tolerance_ms: Option<i64>,
+    pub future_tolerance_ms: Option<i64>,
+    /// `false` turns the freshness check off, whatever the tolerances say.
+    pub check_timestamp: bool,
+    pub max_payload_bytes: Option<i64>,
+}
+
+/// What a successful verification established.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct Verified {
+    pub scheme: Scheme,
+    /// Position of the matching secret in the configured list (0 for a single secret).
+    pub secret_index: i64,
+    /// When the sender signed the delivery, in Unix milliseconds.
+    pub timestamp_ms: i64,
+    /// The `webhook-id` header of Standard Webhooks deliveries.
+    pub webhook_id: Option<String>,
+}
+
+impl From<core::Verified> for Verified {
+    fn from(verified: core::Verified) -> Self {
+        let core::Verified {
+            scheme,
+            secret_index,
+            timestamp_ms,
+            webhook_id,
+        } = verified;
+        Verified {
+            scheme,
+            secret_index: i64::try_from(secret_index).unwrap_or(i64::MAX),
+            timestamp_ms: i64::try_from(timestamp_ms).unwrap_or(i64::MAX),
+            webhook_id,
+        }
+    }
+}
+
+fn non_negative(value: i64, what: &str) -> Result<u64, AvaraError> {
+    u64::try_from(value).map_err(|_| {
+        AvaraError::invalid_argument(format!("{what} must not be negative, got {value}"))
+    })
+}
+
+fn configured(
+    mut webhook: core::Webhook,
+    options: WebhookOptions,
+) -> Result<core::Webhook, AvaraError> {
+    if let Some(ms) = options.past_tolerance_ms {
+        webhook = webhook.with_past_tolerance(Duration::from_millis(non_negative(
+            ms,
+            "the past tolerance",
+        )?));
+    }
+    if let Some(ms) = options.future_tolerance_ms {
+        webhook = webhook.with_future_tolerance(Duration::from_millis(non_negative(
+            ms,
+            "the future tolerance",
+        )?));
+    }
+    if !options.check_timestamp {
+        webhook = webhook.without_timestamp_check();
+    }
+    if let Some(limit) = options.max_payload_bytes {
+        let limit =
+            usize::try_from(non_negative(limit, "the payload limit")?).unwrap_or(usize::MAX);
+        webhook = webhook.with_max_payload_bytes(limit);
+    }
+    Ok(webhook)
+}
+
+/// A Java `null` body is a caller mistake the core names, not a crash.
+fn raw_body(body: Option<Vec<u8>>) -> Result<Vec<u8>, AvaraError> {
+    body.ok_or_else(|| core::payload_not_raw("null").into())
+}
+
+/// A missing header map means no headers: the core then reports the missing signature.
+/// A name that is not UTF-8 cannot be one the core reads, so decoding it lossily only
+/// keeps it from matching.
+fn header_map(lines: Option<Vec<HeaderLine>>) -> WebhookHeaders {
+    lines
+        .into_iter()
+        .flatten()
+        .map(|line| (String::from_utf8_lossy(&line.name).into_owned(), line.value))
+        .collect()
+}
+
+/// Verifies deliveries against one or more secrets; safe to share between threads.
+///
+/// Not named `Webhook`: Java code imports this package and `com.avara.webhooks` with
+/// wildcards, and the facade's `Webhook` must stay unambiguous.
+#[derive(Debug, uniffi::Object)]
+pub struct Verifier {
+    inner: core::Webhook,
+}
+
+#[uniffi::export]
+impl Verifier {
+    /// A verifier for one secret, used verbatim.
+    #[uniffi::constructor]
+    pub fn new(secret: String, options: WebhookOptions) -> Result<Arc<Self>, AvaraError> {
+        Ok(Arc::new(Verifier {
+            inner: configured(core::Webhook::new(&secret)?, options)?,
+        }))
+    }
+
+    /// A verifier accepting any of several secrets, for rotation.
+    #[uniffi::constructor]
+    pub fn with_secrets(
+        secrets: Vec<String>,
+        options: WebhookOptions,
+    ) -> Result<Arc<Self>, AvaraError> {
+        Ok(Arc::new(Verifier {
+            inner: configured(core::Webhook::with_secrets(secrets)?, options)?,
+        }))
+    }
+
+    /// Verifies against the system clock.
+    pub fn verify(
+        &self,
+        body: Option<Vec<u8>>,
+        headers: Option<Vec<HeaderLine>>,
+    ) -> Result<Verified, AvaraError> {
+        Ok(self
+            .inner
+            .verify(&raw_body(body)?, &header_map(headers))?
+            .into())
+    }
+
+    /// Verifies as if the time were `now_ms` (Unix milliseconds).
+    pub fn verify_at(
+        &self,
+        body: Option<Vec<u8>>,
+        headers: Option<Vec<HeaderLine>>,
+        now_ms: i64,
+    ) -> Result<Verified, AvaraError> {
+        let now_ms = non_negative(now_ms, "the clock")?;
+        Ok(self
+            .inner
+            .verify_at(&raw_body(body)?, &header_map(headers), now_ms)?
+            .into())
+    }
+
+    /// Verifies against the system clock, then parses the body.
+    pub fn unwrap(
+        &self,
+        body: Option<Vec<u8>>,
+        headers: Option<Vec<HeaderLine>>,
+    ) -> Result<WebhookEvent, AvaraError> {
+        Ok(self
+            .inner
+            .unwrap(&raw_body(body)?, &header_map(headers))?
+            .into())
+    }
+
+    /// Verifies as if the time were `now_ms`, then parses the body.
+    pub fn unwrap_at(
+        &self,
+        body: Option<Vec<u8>>,
+        headers: Option<Vec<HeaderLine>>,
+        now_ms: i64,
+    ) -> Result<WebhookEvent, AvaraError> {
+        let now_ms = non_negative(now_ms, "the clock")?;
+        Ok(self
+            .inner
+            .unwrap_at(&raw_body(body)?, &header_map(headers), now_ms)?
+            .into())
+    }
+}
+
+/// Parses a body without checking any signature; only for bodies verified elsewhere.
+#[uniffi::export]
+pub fn unsafe_unwrap(body: Option<Vec<u8>>) -> Result<WebhookEvent, AvaraError> {
+    Ok(core::unsafe_unwrap(&raw_body(body)?)?.into())
+}
+
+/// The guide's `X-Avara-Signature` for a timestamp text and body.
+#[uniffi::export]
+pub fn sign(secret: Vec<u8>, timestamp: String, body: Vec<u8>) -> String {
+    core::sign(&secret, &timestamp, &body)
+}

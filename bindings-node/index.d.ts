@@ -1,0 +1,159 @@
+/// <reference types="node" />
+// The public surface of the npm package `avara`. Event and response shapes (and the
+// response constructor objects) come from `generated/models.d.ts`, derived from the core.
+
+import type { WebhookEvent, WebhookEventType, WebhookResponses } from './generated/models';
+
+export * from './generated/models';
+
+/** The core's stable error codes, identical in every language of the SDK. */
+export type WebhookErrorCode =
+  | 'missing_signature'
+  | 'missing_timestamp'
+  | 'missing_id'
+  | 'duplicate_header'
+  | 'malformed_signature'
+  | 'malformed_timestamp'
+  | 'malformed_id'
+  | 'signature_mismatch'
+  | 'timestamp_too_old'
+  | 'timestamp_too_new'
+  | 'payload_too_large'
+  | 'invalid_secret'
+  | 'payload_not_raw'
+  | 'invalid_payload'
+  | 'schema_error';
+
+/**
+ * Every webhook failure: verification, parsing (`invalid_payload`, `schema_error`) and
+ * configuration (`invalid_secret`). Answer 400 and log `code`; the message names the
+ * header or field at fault and never contains a secret.
+ */
+export declare class WebhookVerificationError extends Error {
+  constructor(code: WebhookErrorCode, message: string);
+  readonly code: WebhookErrorCode;
+  name: 'WebhookVerificationError';
+}
+
+/**
+ * The raw request body, exactly as received (e.g. from `express.raw()`); a string is
+ * taken as its UTF-8 bytes. A parsed object fails with `payload_not_raw`.
+ */
+export type WebhookPayload = Buffer | Uint8Array | string;
+
+/** One header's value(s); each element of an array is a separate header line. */
+export type HeaderValue = string | readonly string[];
+
+/**
+ * The request's headers, in any of the forms Node code holds them:
+ * - an object such as `req.headers` or `req.headersDistinct` (an array value means
+ *   repeated lines, which count as a duplicate header);
+ * - a WHATWG `Headers`, a `Map`, or anything else with `entries()`;
+ * - an array of `[name, value]` pairs in arrival order.
+ *
+ * Names are matched case-insensitively. `undefined`/`null` values mean "absent"; a value
+ * of any other non-string type counts as an empty line. A container of another type
+ * holds no headers, so verification fails with `missing_signature`.
+ */
+export type WebhookHeaders =
+  | Readonly<Record<string, HeaderValue | undefined>>
+  | { entries(): Iterable<readonly [string, HeaderValue]> }
+  | ReadonlyArray<readonly [string, HeaderValue]>;
+
+export interface WebhookOptions {
+  /**
+   * How far in the past and in the future a delivery may be signed (inclusive),
+   * default 300000 (5 minutes). `null` turns the freshness check off: replays are
+   * then only stopped by deduplicating on the event `id`.
+   */
+  toleranceMs?: number | null;
+  /** Overrides the past side of the window; applied after `toleranceMs`. */
+  pastToleranceMs?: number;
+  /** Overrides the future side of the window; applied after `toleranceMs`. */
+  futureToleranceMs?: number;
+  /** Judge freshness against this instant (Unix ms) instead of the system clock. */
+  nowMs?: number;
+  /** Larger bodies fail with `payload_too_large` before any hashing; default 1 MiB. */
+  maxPayloadBytes?: number;
+}
+
+/** What a successful verification established. */
+export interface Verification {
+  /** `guide`: X-Avara-* headers; `standard`: Standard Webhooks; `both`: both verified. */
+  scheme: 'guide' | 'standard' | 'both';
+  /** Position of the matching secret in the configured list (0 for a single secret). */
+  secretIndex: number;
+  /** When the sender signed the delivery, in Unix milliseconds. */
+  timestampMs: number;
+  /** The `webhook-id` header of Standard Webhooks deliveries. */
+  webhookId?: string;
+}
+
+/**
+ * Verifies deliveries. Secrets are used verbatim (at least 32 bytes, no surrounding
+ * whitespace); a list accepts any of them, for rotation. A bad secret throws
+ * `WebhookVerificationError` with code `invalid_secret`.
+ */
+export declare class Webhook {
+  constructor(secretOrSecrets: string | readonly string[], options?: WebhookOptions | null);
+  /** Checks size, headers, signature and freshness; throws `WebhookVerificationError`. */
+  verify(body: WebhookPayload, headers: WebhookHeaders): Verification;
+  /** `verify`, then parses the body into a typed event. */
+  unwrap(body: WebhookPayload, headers: WebhookHeaders): WebhookEvent;
+}
+
+/** Parses a body into a typed event WITHOUT checking its signature: only for bodies verified elsewhere. */
+export declare function unsafeUnwrap(body: WebhookPayload): WebhookEvent;
+
+/**
+ * The `X-Avara-Signature` Avara sends: lowercase hex HMAC-SHA256 of the timestamp text
+ * followed by the body. For tests and local senders.
+ */
+export declare function sign(
+  secret: string | Buffer | Uint8Array,
+  timestamp: string | number,
+  body: WebhookPayload,
+): string;
+
+/**
+ * Checks a response body against the contract for `eventType` and returns its canonical
+ * form (unknown fields dropped); throws `WebhookVerificationError` with `schema_error`.
+ */
+export declare function normalizeResponse<T extends WebhookEventType>(
+  eventType: T,
+  body: object,
+): WebhookResponses[T];
+
+export interface ClientOptions {
+  /** Defaults to the environment variable `AVARA_API_KEY`. Never printed. */
+  apiKey?: string;
+  /**
+   * Defaults to `AVARA_JWT_WEBHOOK_SECRET`, then `AVARA_WEBHOOK_KEY`. A list accepts any
+   * of its secrets (rotation).
+   */
+  webhookSecret?: string | readonly string[];
+}
+
+export interface WebhookRequestOptions {
+  headers: WebhookHeaders;
+  /** A secret for this call only, instead of the client's `webhookSecret`. */
+  key?: string;
+}
+
+/** `avara.webhooks`, as the official SDKs spell it. */
+export declare class Webhooks {
+  private constructor();
+  unwrap(body: WebhookPayload, options: WebhookRequestOptions): WebhookEvent;
+  verify(body: WebhookPayload, options: WebhookRequestOptions): Verification;
+  unsafeUnwrap(body: WebhookPayload): WebhookEvent;
+}
+
+/** The Avara client. `util.inspect` and `JSON.stringify` show no credentials. */
+declare class Avara {
+  constructor(options?: ClientOptions);
+  readonly webhooks: Webhooks;
+  toJSON(): { apiKey: string | undefined };
+}
+
+export { Avara };
+export default Avara;

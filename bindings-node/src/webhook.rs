@@ -1,0 +1,194 @@
+//! The verifier class; `index.js` exposes it as `Webhook`.
+
+use std::time::Duration;
+
+use avara::webhooks::{self, ErrorCode, WebhookError};
+use napi::ValueType;
+use napi::bindgen_prelude::{Array, Either, JsObjectValue, JsValue, Null, Unknown};
+use napi_derive::napi;
+use serde_json::Value;
+
+use crate::body;
+use crate::describe::describe;
+use crate::error::{OrThrow, Result, invalid_argument, webhook_error};
+use crate::headers;
+
+/// Verifier settings; absent keys keep the core's defaults (5 minutes, 1 MiB).
+#[napi(object)]
+pub struct WebhookOptions {
+    /// Both sides of the freshness window; `null` turns the check off.
+    pub tolerance_ms: Option<Either<f64, Null>>,
+    /// Overrides the past side of the window (applied after `toleranceMs`).
+    pub past_tolerance_ms: Option<f64>,
+    /// Overrides the future side of the window (applied after `toleranceMs`).
+    pub future_tolerance_ms: Option<f64>,
+    /// A fixed clock (Unix ms) instead of the system's, for tests and replays.
+    pub now_ms: Option<f64>,
+    pub max_payload_bytes: Option<f64>,
+}
+
+#[napi(string_enum = "lowercase")]
+pub enum Scheme {
+    Guide,
+    Standard,
+    Both,
+}
+
+impl From<webhooks::Scheme> for Scheme {
+    fn from(scheme: webhooks::Scheme) -> Self {
+        match scheme {
+            webhooks::Scheme::Guide => Scheme::Guide,
+            webhooks::Scheme::Standard => Scheme::Standard,
+            webhooks::Scheme::Both => Scheme::Both,
+        }
+    }
+}
+
+#[napi(object)]
+pub struct Verification {
+    pub scheme: Scheme,
+    pub secret_index: u32,
+    pub timestamp_ms: f64,
+    pub webhook_id: Option<String>,
+}
+
+#[napi]
+pub struct NativeWebhook {
+    inner: webhooks::Webhook,
+}
+
+#[napi]
+impl NativeWebhook {
+    /// `secrets` is one secret or a list of them (rotation).
+    #[napi(
+        constructor,
+        ts_args_type = "secrets: string | string[], options?: WebhookOptions | undefined | null"
+    )]
+    pub fn new(secrets: Unknown<'_>, options: Option<Unknown<'_>>) -> Result<Self> {
+        let verifier = match secrets.get_type().or_throw()? {
+            // SAFETY: each cast matches the type just checked.
+            ValueType::String => {
+                webhooks::Webhook::new(&unsafe { secrets.cast::<String>() }.or_throw()?)
+            }
+            ValueType::Object if secrets.is_array().or_throw()? => webhooks::Webhook::with_secrets(
+                secret_list(unsafe { secrets.cast::<Array>() }.or_throw()?)?,
+            ),
+            _ => Err(secret_type_error(
+                "the webhook secret must be a string or an array of strings",
+                describe(secrets)?,
+            )),
+        }
+        .or_throw()?;
+        let inner = match options {
+            Some(options) => configure(verifier, read_options(options)?)?,
+            None => verifier,
+        };
+        Ok(NativeWebhook { inner })
+    }
+
+    #[napi(ts_args_type = "body: Buffer | Uint8Array | string, headers: unknown")]
+    pub fn verify(&self, body: Unknown<'_>, headers: Unknown<'_>) -> Result<Verification> {
+        // Headers first: reading them may run JavaScript (getters, proxies), which must not
+        // be able to detach the buffer while the body is borrowed.
+        let headers = headers::read(headers)?;
+        let body = body::read(body)?;
+        let verified = self.inner.verify(&body, &headers).or_throw()?;
+        Ok(Verification {
+            scheme: verified.scheme.into(),
+            secret_index: u32::try_from(verified.secret_index).unwrap_or(u32::MAX),
+            // Millisecond timestamps stay far below 2^53, so the conversion is exact.
+            timestamp_ms: verified.timestamp_ms as f64,
+            webhook_id: verified.webhook_id,
+        })
+    }
+
+    /// Verifies, then parses the body into the event as a plain object.
+    #[napi(ts_args_type = "body: Buffer | Uint8Array | string, headers: unknown")]
+    pub fn unwrap(&self, body: Unknown<'_>, headers: Unknown<'_>) -> Result<Value> {
+        // Headers first, as in `verify`.
+        let headers = headers::read(headers)?;
+        let body = body::read(body)?;
+        Ok(self.inner.unwrap(&body, &headers).or_throw()?.to_value())
+    }
+}
+
+fn secret_list(list: Array<'_>) -> Result<Vec<String>> {
+    (0..list.len())
+        .map(|index| {
+            let item = list.get_element::<Unknown>(index).or_throw()?;
+            match item.get_type().or_throw()? {
+                // SAFETY: checked to be a string just above.
+                ValueType::String => unsafe { item.cast::<String>() }.or_throw(),
+                _ => Err(webhook_error(secret_type_error(
+                    &format!("webhook secret #{} must be a string", index + 1),
+                    describe(item)?,
+                ))),
+            }
+        })
+        .collect()
+}
+
+/// Names only the type received: a secret handed over as the wrong type is still a secret.
+fn secret_type_error(expected: &str, received: &str) -> WebhookError {
+    WebhookError::new(
+        ErrorCode::InvalidSecret,
+        format!("{expected}, got {received}"),
+    )
+}
+
+/// napi would read the fields of any value (all absent on a number); only objects count.
+fn read_options(options: Unknown<'_>) -> Result<WebhookOptions> {
+    match options.get_type().or_throw()? {
+        // SAFETY: checked to be an object just above.
+        ValueType::Object => unsafe { options.cast::<WebhookOptions>() }.or_throw(),
+        _ => Err(invalid_argument(format!(
+            "options must be an object, got {}",
+            describe(options)?
+        ))),
+    }
+}
+
+fn configure(
+    mut verifier: webhooks::Webhook,
+    options: WebhookOptions,
+) -> Result<webhooks::Webhook> {
+    verifier = match options.tolerance_ms {
+        None => verifier,
+        Some(Either::A(tolerance)) => {
+            verifier.with_tolerance(millis("options.toleranceMs", tolerance)?)
+        }
+        Some(Either::B(Null)) => verifier.without_timestamp_check(),
+    };
+    if let Some(past) = options.past_tolerance_ms {
+        verifier = verifier.with_past_tolerance(millis("options.pastToleranceMs", past)?);
+    }
+    if let Some(future) = options.future_tolerance_ms {
+        verifier = verifier.with_future_tolerance(millis("options.futureToleranceMs", future)?);
+    }
+    if let Some(now) = options.now_ms {
+        verifier = verifier.with_fixed_clock(whole_number("options.nowMs", now)?);
+    }
+    if let Some(limit) = options.max_payload_bytes {
+        let limit = usize::try_from(whole_number("options.maxPayloadBytes", limit)?)
+            .map_err(|_| invalid_argument("options.maxPayloadBytes is too large"))?;
+        verifier = verifier.with_max_payload_bytes(limit);
+    }
+    Ok(verifier)
+}
+
+fn millis(name: &str, value: f64) -> Result<Duration> {
+    whole_number(name, value).map(Duration::from_millis)
+}
+
+/// JavaScript numbers are doubles; only whole, non-negative, exactly representable
+/// ones convert to the core's integers without guessing.
+pub fn whole_number(name: &str, value: f64) -> Result<u64> {
+    const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+    if value.is_finite() && value >= 0.0 && value.fract() == 0.0 && value <= MAX_SAFE_INTEGER {
+        Ok(value as u64)
+    } else {
+        Err(invalid_argument(format!(
+            "{name} must be a whole number from 0 to Number.MAX_SAFE_INTEGER, got {value}"
+        )))
+    }
+}

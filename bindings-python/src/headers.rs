@@ -1,0 +1,111 @@
+//! Header collections from any Python web framework, turned into core header lines.
+//!
+//! Everything with an `.items()` method is read through it, which is how Django's
+//! `request.headers`, werkzeug/Flask `Headers`, Starlette `Headers`, `http.client`
+//! messages and plain dicts all expose their lines; werkzeug and Starlette yield a
+//! repeated line twice, which is what lets the core reject duplicates. Anything else
+//! must iterate as `(name, value)` pairs (ASGI's raw `scope["headers"]`, lists of pairs).
+
+use avara::webhooks::{ErrorCode, WebhookError, WebhookHeaders};
+use pyo3::intern;
+use pyo3::prelude::*;
+use pyo3::types::{PyByteArray, PyBytes, PyList, PyString, PyTuple};
+
+use crate::error::to_py;
+use crate::payload::describe;
+
+/// Wrong container or value types are programming errors, so they share the code of
+/// the other argument-type error, `payload_not_raw`, and are `TypeError`s in Python.
+fn not_headers(problem: String) -> PyErr {
+    to_py(WebhookError::new(
+        ErrorCode::PayloadNotRaw,
+        format!(
+            "headers must be a mapping or an iterable of (name, value) pairs with str or \
+             bytes values (or lists of them for repeated lines); {problem}"
+        ),
+    ))
+}
+
+pub(crate) fn collect(headers: &Bound<'_, PyAny>) -> PyResult<WebhookHeaders> {
+    let lines = if headers.hasattr(intern!(headers.py(), "items"))? {
+        headers.call_method0(intern!(headers.py(), "items"))?
+    } else if headers.is_instance_of::<PyString>() || headers.is_instance_of::<PyBytes>() {
+        return Err(not_headers(format!("got {}", describe(headers))));
+    } else {
+        headers.clone()
+    };
+    let Ok(lines) = lines.try_iter() else {
+        return Err(not_headers(format!("got {}", describe(headers))));
+    };
+    let mut collected = WebhookHeaders::new();
+    for line in lines {
+        let line = line?;
+        let (name, value) = pair(&line)?;
+        insert(&mut collected, &header_name(&name)?, &value)?;
+    }
+    Ok(collected)
+}
+
+fn pair<'py>(line: &Bound<'py, PyAny>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+    let items = if let Ok(tuple) = line.cast::<PyTuple>() {
+        tuple.to_list()
+    } else if let Ok(list) = line.cast::<PyList>() {
+        list.clone()
+    } else {
+        return Err(not_headers(format!(
+            "got {} as a header line",
+            describe(line)
+        )));
+    };
+    if items.len() != 2 {
+        return Err(not_headers(format!(
+            "got a header line with {} items",
+            items.len()
+        )));
+    }
+    Ok((items.get_item(0)?, items.get_item(1)?))
+}
+
+/// Names are ASCII on the wire; one that is not valid text cannot be a header the core
+/// reads, so a lossy conversion never changes the outcome.
+fn header_name(name: &Bound<'_, PyAny>) -> PyResult<String> {
+    if let Ok(text) = name.cast::<PyString>() {
+        Ok(text.to_string_lossy().into_owned())
+    } else if let Ok(bytes) = name.cast::<PyBytes>() {
+        Ok(String::from_utf8_lossy(bytes.as_bytes()).into_owned())
+    } else {
+        Err(not_headers(format!(
+            "got {} as a header name",
+            describe(name)
+        )))
+    }
+}
+
+/// Inserts one line per value: a list or tuple of values stands for repeated lines.
+fn insert(headers: &mut WebhookHeaders, name: &str, value: &Bound<'_, PyAny>) -> PyResult<()> {
+    if let Ok(text) = value.cast::<PyString>() {
+        // Unpaired surrogates have no UTF-8 form; any stand-in is non-ASCII, which the
+        // core rejects as malformed just the same.
+        headers.insert(name, text.to_string_lossy().as_bytes());
+    } else if let Ok(bytes) = value.cast::<PyBytes>() {
+        headers.insert(name, bytes.as_bytes());
+    } else if let Ok(bytes) = value.cast::<PyByteArray>() {
+        headers.insert(name, bytes.to_vec());
+    } else if value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>() {
+        for repeated in value.try_iter()? {
+            let repeated = repeated?;
+            if repeated.is_instance_of::<PyList>() || repeated.is_instance_of::<PyTuple>() {
+                return Err(not_headers(format!(
+                    "got a nested list as the value of {name}"
+                )));
+            }
+            insert(headers, name, &repeated)?;
+        }
+    } else {
+        return Err(not_headers(format!(
+            "got {} as the value of {name}",
+            describe(value)
+        )));
+    }
+    Ok(())
+}

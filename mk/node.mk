@@ -1,0 +1,25 @@
+# Node binding: the npm package `avara` (bindings-node/), a napi-rs addon loaded by the
+# generated native.js and wrapped by index.js.
+
+NODE_DIR := $(ROOT)/bindings-node
+NODE_BIN := $(NODE_DIR)/node_modules/.bin
+# Lives inside node_modules, so deleting node_modules also reinstalls.
+NODE_DEPS_STAMP := $(NODE_DIR)/node_modules/.avara-npm-ci
+DEMO_DELIVERY ?= target/demo/delivery.json
+
+.PHONY: node-build node-test node-demo
+
+$(NODE_DEPS_STAMP): $(NODE_DIR)/package-lock.json
+	cd $(NODE_DIR) && npm ci --no-audit --no-fund
+	touch $@
+
+# A debug build: it compiles in half the time and the tests do not measure speed.
+node-build: $(NODE_DEPS_STAMP)
+	cd $(NODE_DIR) && CARGO="$(CARGO)" $(NODE_BIN)/napi build --platform --js native.js --dts native.d.ts
+
+node-test: node-build
+	cd $(NODE_DIR) && node --test --test-reporter=spec test/
+	cd $(NODE_DIR) && $(NODE_BIN)/tsc -p tsconfig.json
+
+node-demo: node-build
+	node $(NODE_DIR)/examples/demo.js $(DEMO_DELIVERY)
