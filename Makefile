@@ -12,7 +12,7 @@ demo: rust-demo node-demo python-demo jvm-demo
 test: rust-test codegen-check node-test python-test jvm-test
 
 rust-test:
-	$(CARGO) test -p avara -p avara-codegen -p avara-emulator
+	$(CARGO) test -p avara -p avara-codegen -p avara-emulator -- --nocapture
 
 rust-demo:
 	$(CARGO) run -q -p avara --example demo -- $(DEMO_DELIVERY)
