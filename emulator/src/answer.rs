@@ -2,7 +2,7 @@
 
 use avara::webhooks::parse_strict_json;
 use avara::webhooks::responses::{
-    EphemeralAccessRequestedResponse, MediaUrl, StudyAccessRequestedResponse, StudyManifest,
+    EphemeralAccessRequestedResponse, MediaUrl, StudyAccessRequestedResponse,
 };
 use serde_json::Value;
 
@@ -65,15 +65,13 @@ fn judge_urls(verdict: &mut Verdict) {
     }
 }
 
-fn check_manifest(path: &str, manifest: &StudyManifest, study_uid: Option<&str>, verdict: &mut Verdict) {
-    if let Some(uid) = study_uid
-        && manifest.study_instance_uid != uid
-    {
-        verdict.violations.push(format!(
-            "{path}.studyInstanceUID is {:?} but the requested study is {uid:?}",
-            manifest.study_instance_uid
-        ));
-    }
+/// Records a valid answer's fields, then notes what is allowed but unhelpful.
+fn accept(verdict: &mut Verdict, authorized: bool, urls: Vec<String>, media: Option<Vec<MediaUrl>>, error: Option<String>) {
+    verdict.authorized = Some(authorized);
+    verdict.urls = urls;
+    verdict.media = media.unwrap_or_default();
+    verdict.error = error;
+    judge_urls(verdict);
 }
 
 /// The answer to `study.access_requested` for the study `study_uid`.
@@ -85,14 +83,13 @@ pub(crate) fn judge_study(exchange: &Exchange, study_uid: &str) -> Verdict {
     match StudyAccessRequestedResponse::from_json(&exchange.body) {
         Err(error) => verdict.violations.push(format!("{} ({})", error.message(), error.code().as_str())),
         Ok(answer) => {
-            if let Some(manifest) = &answer.manifest {
-                check_manifest("manifest", manifest, Some(study_uid), &mut verdict);
+            if let Some(manifest) = answer.manifest.as_ref().filter(|m| m.study_instance_uid != study_uid) {
+                verdict.violations.push(format!(
+                    "manifest.studyInstanceUID is {:?} but the requested study is {study_uid:?}",
+                    manifest.study_instance_uid
+                ));
             }
-            verdict.authorized = Some(answer.authorized);
-            verdict.urls = answer.urls;
-            verdict.media = answer.media_urls.unwrap_or_default();
-            verdict.error = answer.error;
-            judge_urls(&mut verdict);
+            accept(&mut verdict, answer.authorized, answer.urls, answer.media_urls, answer.error);
         }
     }
     verdict
@@ -106,16 +103,7 @@ pub(crate) fn judge_ephemeral(exchange: &Exchange) -> Verdict {
     }
     match EphemeralAccessRequestedResponse::from_json(&exchange.body) {
         Err(error) => verdict.violations.push(format!("{} ({})", error.message(), error.code().as_str())),
-        Ok(answer) => {
-            for (index, manifest) in answer.manifests.iter().flatten().enumerate() {
-                check_manifest(&format!("manifests[{index}]"), manifest, None, &mut verdict);
-            }
-            verdict.authorized = Some(answer.authorized);
-            verdict.urls = answer.urls;
-            verdict.media = answer.media_urls.unwrap_or_default();
-            verdict.error = answer.error;
-            judge_urls(&mut verdict);
-        }
+        Ok(answer) => accept(&mut verdict, answer.authorized, answer.urls, answer.media_urls, answer.error),
     }
     verdict
 }
