@@ -9,7 +9,7 @@ DEMO_DELIVERY ?= target/demo/delivery.json
 
 demo: rust-demo node-demo python-demo jvm-demo
 
-test: rust-test codegen-check node-test python-test jvm-test
+test: rust-test codegen-check node-test python-test jvm-test bench-smoke
 
 rust-test:
 	$(CARGO) test -p avara -p avara-codegen -p avara-emulator -- --nocapture

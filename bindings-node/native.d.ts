@@ -12,15 +12,23 @@ export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-was
 export declare class NativeWebhook {
   /** `secrets` is one secret or a list of them (rotation). */
   constructor(secrets: string | string[], options?: WebhookOptions | undefined | null)
-  verify(body: Buffer | Uint8Array | string, headers: unknown): Verification
-  /** Verifies, then parses the body into the event as a plain object. */
-  unwrap(body: Buffer | Uint8Array | string, headers: unknown): any
+  /**
+   * `lines` comes from `headerLines` in `lib/headers.js`, which runs the caller's
+   * JavaScript (getters, proxies) before this call: none can run while the body is
+   * borrowed, so none can detach its buffer.
+   */
+  verify(body: Buffer | Uint8Array | string, lines: string | string[]): Verification
+  /** Verifies, then parses the body into the event (see `event::for_js`). */
+  unwrap(body: Buffer | Uint8Array | string, lines: string | string[]): string | object
 }
 
 export declare function constructResponse(eventType: string, name: string, args: Array<any>): any
 
 /** The core's error codes, so `index.js` can tell webhook failures from argument errors. */
 export declare function errorCodes(): Array<string>
+
+/** The names the core reads, so `lib/headers.js` knows which lines to hand over. */
+export declare function headerNames(): Array<string>
 
 /** The canonical form of a response body for `eventType`; throws `schema_error`. */
 export declare function normalizeResponse(eventType: string, body: any): any
@@ -49,8 +57,8 @@ export declare const enum Scheme {
  */
 export declare function sign(secret: string | Buffer | Uint8Array, timestamp: string | number, body: Buffer | Uint8Array | string): string
 
-/** Parses a body into the event as a plain object WITHOUT checking any signature. */
-export declare function unsafeUnwrap(body: Buffer | Uint8Array | string): any
+/** Parses a body into the event WITHOUT checking any signature (see `event::for_js`). */
+export declare function unsafeUnwrap(body: Buffer | Uint8Array | string): string | object
 
 export interface Verification {
   scheme: Scheme

@@ -838,6 +838,7 @@ module.exports = nativeBinding
 module.exports.NativeWebhook = nativeBinding.NativeWebhook
 module.exports.constructResponse = nativeBinding.constructResponse
 module.exports.errorCodes = nativeBinding.errorCodes
+module.exports.headerNames = nativeBinding.headerNames
 module.exports.normalizeResponse = nativeBinding.normalizeResponse
 module.exports.responseConstructors = nativeBinding.responseConstructors
 module.exports.Scheme = nativeBinding.Scheme

@@ -6,10 +6,12 @@
 //! - [`events`]: the event union and its data records.
 //! - [`responses`]: receiver responses, their constructors and serialization.
 //! - [`webhook`]: the verifier object and the free functions around it.
+//! - [`direct`]: the facade's hot path, plain C functions bound with JNA direct mapping.
 //! - [`error`]: the one error type every export raises.
 
 uniffi::setup_scaffolding!();
 
+pub mod direct;
 pub mod error;
 pub mod events;
 pub mod responses;

@@ -101,7 +101,7 @@ fn configured(
 }
 
 /// A Java `null` body is a caller mistake the core names, not a crash.
-fn raw_body(body: Option<Vec<u8>>) -> Result<Vec<u8>, AvaraError> {
+fn raw_body(body: Option<&[u8]>) -> Result<&[u8], AvaraError> {
     body.ok_or_else(|| core::payload_not_raw("null").into())
 }
 
@@ -152,10 +152,7 @@ impl Verifier {
         body: Option<Vec<u8>>,
         headers: Option<Vec<HeaderLine>>,
     ) -> Result<Verified, AvaraError> {
-        Ok(self
-            .inner
-            .verify(&raw_body(body)?, &header_map(headers))?
-            .into())
+        self.verified(body.as_deref(), headers, None)
     }
 
     /// Verifies as if the time were `now_ms` (Unix milliseconds).
@@ -165,11 +162,7 @@ impl Verifier {
         headers: Option<Vec<HeaderLine>>,
         now_ms: i64,
     ) -> Result<Verified, AvaraError> {
-        let now_ms = non_negative(now_ms, "the clock")?;
-        Ok(self
-            .inner
-            .verify_at(&raw_body(body)?, &header_map(headers), now_ms)?
-            .into())
+        self.verified(body.as_deref(), headers, Some(now_ms))
     }
 
     /// Verifies against the system clock, then parses the body.
@@ -178,10 +171,7 @@ impl Verifier {
         body: Option<Vec<u8>>,
         headers: Option<Vec<HeaderLine>>,
     ) -> Result<WebhookEvent, AvaraError> {
-        Ok(self
-            .inner
-            .unwrap(&raw_body(body)?, &header_map(headers))?
-            .into())
+        self.unwrapped(body.as_deref(), headers, None)
     }
 
     /// Verifies as if the time were `now_ms`, then parses the body.
@@ -191,18 +181,55 @@ impl Verifier {
         headers: Option<Vec<HeaderLine>>,
         now_ms: i64,
     ) -> Result<WebhookEvent, AvaraError> {
-        let now_ms = non_negative(now_ms, "the clock")?;
-        Ok(self
-            .inner
-            .unwrap_at(&raw_body(body)?, &header_map(headers), now_ms)?
-            .into())
+        self.unwrapped(body.as_deref(), headers, Some(now_ms))
+    }
+
+    /// Lends this verifier to the facade's direct calls (`direct.rs`) until
+    /// `avara_jvm_direct_release` gets the handle back.
+    pub fn direct_handle(self: Arc<Self>) -> i64 {
+        Arc::into_raw(self) as i64
+    }
+}
+
+impl Verifier {
+    /// `verify` and `verify_at` (`now_ms: None` reads the system clock), on a borrowed body
+    /// so the direct calls share them without copying it.
+    pub(crate) fn verified(
+        &self,
+        body: Option<&[u8]>,
+        headers: Option<Vec<HeaderLine>>,
+        now_ms: Option<i64>,
+    ) -> Result<Verified, AvaraError> {
+        let now_ms = now_ms.map(|ms| non_negative(ms, "the clock")).transpose()?;
+        let (body, headers) = (raw_body(body)?, header_map(headers));
+        Ok(match now_ms {
+            Some(now_ms) => self.inner.verify_at(body, &headers, now_ms)?,
+            None => self.inner.verify(body, &headers)?,
+        }
+        .into())
+    }
+
+    /// `unwrap` and `unwrap_at`, as `verified` is for the verification.
+    pub(crate) fn unwrapped(
+        &self,
+        body: Option<&[u8]>,
+        headers: Option<Vec<HeaderLine>>,
+        now_ms: Option<i64>,
+    ) -> Result<WebhookEvent, AvaraError> {
+        let now_ms = now_ms.map(|ms| non_negative(ms, "the clock")).transpose()?;
+        let (body, headers) = (raw_body(body)?, header_map(headers));
+        Ok(match now_ms {
+            Some(now_ms) => self.inner.unwrap_at(body, &headers, now_ms)?,
+            None => self.inner.unwrap(body, &headers)?,
+        }
+        .into())
     }
 }
 
 /// Parses a body without checking any signature; only for bodies verified elsewhere.
 #[uniffi::export]
 pub fn unsafe_unwrap(body: Option<Vec<u8>>) -> Result<WebhookEvent, AvaraError> {
-    Ok(core::unsafe_unwrap(&raw_body(body)?)?.into())
+    Ok(core::unsafe_unwrap(raw_body(body.as_deref())?)?.into())
 }
 
 /// The guide's `X-Avara-Signature` for a timestamp text and body.

@@ -3,19 +3,7 @@
 const { inspect } = require('node:util');
 const native = require('../native.js');
 const { translate } = require('./errors.js');
-
-/**
- * `Headers` and `Map` hand out their lines through `entries()`; plain objects such as
- * `req.headers` and arrays of pairs go to the native reader unchanged.
- */
-function headerLines(headers) {
-  const iterable =
-    headers !== null &&
-    typeof headers === 'object' &&
-    !Array.isArray(headers) &&
-    typeof headers.entries === 'function';
-  return iterable ? Array.from(headers.entries()) : headers;
-}
+const { headerLines } = require('./headers.js');
 
 /** Verifies deliveries against one secret or several (rotation). */
 class Webhook {
@@ -38,11 +26,13 @@ class Webhook {
   }
 
   unwrap(body, headers) {
+    let event;
     try {
-      return this.#native.unwrap(body, headerLines(headers));
+      event = this.#native.unwrap(body, headerLines(headers));
     } catch (error) {
       throw translate(error);
     }
+    return plainEvent(event);
   }
 
   [inspect.custom]() {
@@ -51,11 +41,18 @@ class Webhook {
 }
 
 function unsafeUnwrap(body) {
+  let event;
   try {
-    return native.unsafeUnwrap(body);
+    event = native.unsafeUnwrap(body);
   } catch (error) {
     throw translate(error);
   }
+  return plainEvent(event);
+}
+
+/** Events of a fixed shape arrive as JSON text (src/event.rs), the others as objects. */
+function plainEvent(event) {
+  return typeof event === 'string' ? JSON.parse(event) : event;
 }
 
 function sign(secret, timestamp, body) {

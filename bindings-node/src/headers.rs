@@ -1,91 +1,32 @@
-//! Header containers as Node code holds them, read into the core's `WebhookHeaders`.
-//!
-//! Accepted: a plain object such as `req.headers` (a value may be an array, as in
-//! `req.headersDistinct`: each element is one header line, so two elements are a
-//! duplicate) and an array of `[name, value]` pairs. `index.js` turns `Headers` and
-//! `Map` into pairs first. A container of any other type holds no lines, so the core
-//! reports the header it misses (`missing_signature`, ...); reading fails only when the
-//! caller's own code (a getter, a proxy) throws.
+//! Header lines into the core's `WebhookHeaders`. `lib/headers.js` reads whatever
+//! container the caller holds and hands over only the lines the core may read, flat as
+//! `[name, value, name, value, ...]`: one string joined with NUL, or the array when a line
+//! holds a NUL. Converting one string costs far less than walking the container through
+//! napi calls.
 
 use avara::webhooks::WebhookHeaders;
-use napi::ValueType;
-use napi::bindgen_prelude::{Array, JsObjectValue, JsValue, Object, Unknown};
+use napi::bindgen_prelude::Either;
+use napi_derive::napi;
 
-use crate::error::{OrThrow, Result};
+pub type Lines = Either<String, Vec<String>>;
 
-pub fn read(value: Unknown<'_>) -> Result<WebhookHeaders> {
+pub fn read(lines: &Lines) -> WebhookHeaders {
+    match lines {
+        Either::A(joined) => pairs(joined.split('\0')),
+        Either::B(lines) => pairs(lines.iter().map(String::as_str)),
+    }
+}
+
+fn pairs<'a>(mut fields: impl Iterator<Item = &'a str>) -> WebhookHeaders {
     let mut headers = WebhookHeaders::new();
-    if value.get_type().or_throw()? != ValueType::Object {
-        return Ok(headers);
+    while let (Some(name), Some(value)) = (fields.next(), fields.next()) {
+        headers.insert(name, value);
     }
-    if value.is_array().or_throw()? {
-        // SAFETY: checked to be an array just above.
-        let pairs = unsafe { value.cast::<Array>() }.or_throw()?;
-        for index in 0..pairs.len() {
-            insert_pair(
-                &mut headers,
-                pairs.get_element::<Unknown>(index).or_throw()?,
-            )?;
-        }
-    } else {
-        // SAFETY: checked to be an object (and not an array) just above.
-        let object = unsafe { value.cast::<Object>() }.or_throw()?;
-        // `keys` also lists inherited enumerable properties; like `Object.entries`, only
-        // the object's own ones are its headers.
-        for name in Object::keys(&object).or_throw()? {
-            if !object.has_own_property(&name).or_throw()? {
-                continue;
-            }
-            if let Some(value) = object.get::<Unknown>(&name).or_throw()? {
-                insert_value(&mut headers, &name, value)?;
-            }
-        }
-    }
-    Ok(headers)
+    headers
 }
 
-fn insert_pair(headers: &mut WebhookHeaders, pair: Unknown<'_>) -> Result<()> {
-    if !pair.is_array().or_throw()? {
-        return Ok(());
-    }
-    // SAFETY: checked to be an array just above.
-    let pair = unsafe { pair.cast::<Array>() }.or_throw()?;
-    let name = pair.get::<Unknown>(0).or_throw()?;
-    let value = pair.get::<Unknown>(1).or_throw()?;
-    if let (Some(name), Some(value)) = (name, value)
-        && name.get_type().or_throw()? == ValueType::String
-    {
-        // SAFETY: checked to be a string just above.
-        let name = unsafe { name.cast::<String>() }.or_throw()?;
-        insert_value(headers, &name, value)?;
-    }
-    Ok(())
-}
-
-/// One value: a string is one line, an array holds one line per element, `undefined`
-/// and `null` mean the header is absent. Any other value still counts as a line, an
-/// empty one, so a stray non-string can never hide a duplicate.
-fn insert_value(headers: &mut WebhookHeaders, name: &str, value: Unknown<'_>) -> Result<()> {
-    match value.get_type().or_throw()? {
-        ValueType::Undefined | ValueType::Null => {}
-        ValueType::Object if value.is_array().or_throw()? => {
-            // SAFETY: checked to be an array just above.
-            let lines = unsafe { value.cast::<Array>() }.or_throw()?;
-            for index in 0..lines.len() {
-                let line = lines.get_element::<Unknown>(index).or_throw()?;
-                headers.insert(name, line_text(line)?);
-            }
-        }
-        _ => headers.insert(name, line_text(value)?),
-    }
-    Ok(())
-}
-
-fn line_text(line: Unknown<'_>) -> Result<String> {
-    if line.get_type().or_throw()? == ValueType::String {
-        // SAFETY: checked to be a string just above.
-        unsafe { line.cast::<String>() }.or_throw()
-    } else {
-        Ok(String::new())
-    }
+/// The names the core reads, so `lib/headers.js` knows which lines to hand over.
+#[napi]
+pub fn header_names() -> Vec<&'static str> {
+    WebhookHeaders::names().collect()
 }

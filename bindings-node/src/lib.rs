@@ -4,9 +4,11 @@
 //! core's results back; `index.js` wraps this module to give JavaScript callers their
 //! idioms (error classes, header containers, the `Avara` client object).
 
+mod bench;
 mod body;
 mod describe;
 mod error;
+mod event;
 mod headers;
 mod responses;
 mod standalone;

@@ -6,14 +6,15 @@ use napi_derive::napi;
 use serde_json::Value;
 
 use crate::body;
+use crate::event;
 use crate::error::{OrThrow, Result};
 use crate::webhook::whole_number;
 
-/// Parses a body into the event as a plain object WITHOUT checking any signature.
-#[napi(ts_args_type = "body: Buffer | Uint8Array | string")]
-pub fn unsafe_unwrap(body: Unknown<'_>) -> Result<Value> {
+/// Parses a body into the event WITHOUT checking any signature (see `event::for_js`).
+#[napi(ts_args_type = "body: Buffer | Uint8Array | string", ts_return_type = "string | object")]
+pub fn unsafe_unwrap(body: Unknown<'_>) -> Result<Either<String, Value>> {
     let body = body::read(body)?;
-    Ok(webhooks::unsafe_unwrap(&body).or_throw()?.to_value())
+    Ok(event::for_js(webhooks::unsafe_unwrap(&body).or_throw()?))
 }
 
 /// The guide's `X-Avara-Signature` for a delivery: lowercase hex HMAC-SHA256 of the

@@ -11,7 +11,8 @@ use serde_json::Value;
 use crate::body;
 use crate::describe::describe;
 use crate::error::{OrThrow, Result, invalid_argument, webhook_error};
-use crate::headers;
+use crate::event;
+use crate::headers::{self, Lines};
 
 /// Verifier settings; absent keys keep the core's defaults (5 minutes, 1 MiB).
 #[napi(object)]
@@ -86,11 +87,12 @@ impl NativeWebhook {
         Ok(NativeWebhook { inner })
     }
 
-    #[napi(ts_args_type = "body: Buffer | Uint8Array | string, headers: unknown")]
-    pub fn verify(&self, body: Unknown<'_>, headers: Unknown<'_>) -> Result<Verification> {
-        // Headers first: reading them may run JavaScript (getters, proxies), which must not
-        // be able to detach the buffer while the body is borrowed.
-        let headers = headers::read(headers)?;
+    /// `lines` comes from `headerLines` in `lib/headers.js`, which runs the caller's
+    /// JavaScript (getters, proxies) before this call: none can run while the body is
+    /// borrowed, so none can detach its buffer.
+    #[napi(ts_args_type = "body: Buffer | Uint8Array | string, lines: string | string[]")]
+    pub fn verify(&self, body: Unknown<'_>, lines: Lines) -> Result<Verification> {
+        let headers = headers::read(&lines);
         let body = body::read(body)?;
         let verified = self.inner.verify(&body, &headers).or_throw()?;
         Ok(Verification {
@@ -102,13 +104,15 @@ impl NativeWebhook {
         })
     }
 
-    /// Verifies, then parses the body into the event as a plain object.
-    #[napi(ts_args_type = "body: Buffer | Uint8Array | string, headers: unknown")]
-    pub fn unwrap(&self, body: Unknown<'_>, headers: Unknown<'_>) -> Result<Value> {
-        // Headers first, as in `verify`.
-        let headers = headers::read(headers)?;
+    /// Verifies, then parses the body into the event (see `event::for_js`).
+    #[napi(
+        ts_args_type = "body: Buffer | Uint8Array | string, lines: string | string[]",
+        ts_return_type = "string | object"
+    )]
+    pub fn unwrap(&self, body: Unknown<'_>, lines: Lines) -> Result<Either<String, Value>> {
+        let headers = headers::read(&lines);
         let body = body::read(body)?;
-        Ok(self.inner.unwrap(&body, &headers).or_throw()?.to_value())
+        Ok(event::for_js(self.inner.unwrap(&body, &headers).or_throw()?))
     }
 }
 

@@ -6,10 +6,12 @@
 //! repeated line twice, which is what lets the core reject duplicates. Anything else
 //! must iterate as `(name, value)` pairs (ASGI's raw `scope["headers"]`, lists of pairs).
 
+use std::borrow::Cow;
+
 use avara::webhooks::{ErrorCode, WebhookError, WebhookHeaders};
 use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyByteArray, PyBytes, PyList, PyString, PyTuple};
+use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString, PyTuple};
 
 use crate::error::to_py;
 use crate::payload::describe;
@@ -27,6 +29,15 @@ fn not_headers(problem: String) -> PyErr {
 }
 
 pub(crate) fn collect(headers: &Bound<'_, PyAny>) -> PyResult<WebhookHeaders> {
+    let mut collected = WebhookHeaders::new();
+    // A plain dict's `items()` are its entries: read them in place, without the view and
+    // a tuple per line.
+    if let Ok(dict) = headers.cast_exact::<PyDict>() {
+        for (name, value) in dict.iter() {
+            insert(&mut collected, &header_name(&name)?, &value)?;
+        }
+        return Ok(collected);
+    }
     let lines = if headers.hasattr(intern!(headers.py(), "items"))? {
         headers.call_method0(intern!(headers.py(), "items"))?
     } else if headers.is_instance_of::<PyString>() || headers.is_instance_of::<PyBytes>() {
@@ -37,7 +48,6 @@ pub(crate) fn collect(headers: &Bound<'_, PyAny>) -> PyResult<WebhookHeaders> {
     let Ok(lines) = lines.try_iter() else {
         return Err(not_headers(format!("got {}", describe(headers))));
     };
-    let mut collected = WebhookHeaders::new();
     for line in lines {
         let line = line?;
         let (name, value) = pair(&line)?;
@@ -47,32 +57,32 @@ pub(crate) fn collect(headers: &Bound<'_, PyAny>) -> PyResult<WebhookHeaders> {
 }
 
 fn pair<'py>(line: &Bound<'py, PyAny>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
-    let items = if let Ok(tuple) = line.cast::<PyTuple>() {
-        tuple.to_list()
+    let (len, items) = if let Ok(tuple) = line.cast::<PyTuple>() {
+        (tuple.len(), [tuple.get_item(0), tuple.get_item(1)])
     } else if let Ok(list) = line.cast::<PyList>() {
-        list.clone()
+        (list.len(), [list.get_item(0), list.get_item(1)])
     } else {
         return Err(not_headers(format!(
             "got {} as a header line",
             describe(line)
         )));
     };
-    if items.len() != 2 {
+    if len != 2 {
         return Err(not_headers(format!(
-            "got a header line with {} items",
-            items.len()
+            "got a header line with {len} items"
         )));
     }
-    Ok((items.get_item(0)?, items.get_item(1)?))
+    let [name, value] = items;
+    Ok((name?, value?))
 }
 
 /// Names are ASCII on the wire; one that is not valid text cannot be a header the core
 /// reads, so a lossy conversion never changes the outcome.
-fn header_name(name: &Bound<'_, PyAny>) -> PyResult<String> {
+fn header_name<'a>(name: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, str>> {
     if let Ok(text) = name.cast::<PyString>() {
-        Ok(text.to_string_lossy().into_owned())
+        Ok(text.to_string_lossy())
     } else if let Ok(bytes) = name.cast::<PyBytes>() {
-        Ok(String::from_utf8_lossy(bytes.as_bytes()).into_owned())
+        Ok(String::from_utf8_lossy(bytes.as_bytes()))
     } else {
         Err(not_headers(format!(
             "got {} as a header name",

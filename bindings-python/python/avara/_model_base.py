@@ -61,9 +61,17 @@ class Model:
 
     @classmethod
     def from_dict(cls: Type[_M], wire: Mapping[str, Any]) -> _M:
-        """Builds the object from its wire form (camelCase keys); unknown keys are ignored."""
-        values = {spec.attribute: _load(spec.kind, wire.get(spec.wire)) for spec in cls._FIELDS}
-        return cls(**values)
+        """Builds the object from its wire form (camelCase keys); unknown keys are ignored.
+
+        Fills the attributes directly instead of calling ``__init__``, which would only
+        set the same ones: every webhook event passes through here.
+        """
+        model = cls.__new__(cls)
+        attributes = model.__dict__
+        for attribute, key, kind in cls._FIELDS:
+            value = wire.get(key)
+            attributes[attribute] = value if kind is None or value is None else _load(kind, value)
+        return model
 
     def to_dict(self) -> Dict[str, Any]:
         """The wire form (camelCase keys), leaving out fields that are None."""

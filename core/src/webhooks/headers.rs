@@ -66,6 +66,12 @@ impl WebhookHeaders {
         Self::default()
     }
 
+    /// The names verification reads, matched ASCII-case-insensitively; lines with any
+    /// other name are dropped on insertion, so a binding may leave them out.
+    pub fn names() -> impl Iterator<Item = &'static str> {
+        HeaderName::ALL.into_iter().map(HeaderName::as_str)
+    }
+
     /// Records one header line. Call it once per line: a second line with the same name
     /// (in any case) makes that header a duplicate.
     pub fn insert(&mut self, name: &str, value: impl AsRef<[u8]>) {

@@ -17,6 +17,15 @@ fn invalid(detail: impl fmt::Display) -> WebhookError {
 
 /// Parses a webhook body under the strict rules; errors carry the code `invalid_payload`.
 pub fn parse_strict_json(body: &[u8]) -> Result<Value, WebhookError> {
+    check_text(body)?;
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let value = StrictValue { depth: 0 }.deserialize(&mut deserializer).map_err(invalid)?;
+    deserializer.end().map_err(invalid)?;
+    Ok(value)
+}
+
+/// The rules about the body as text, checked before any JSON is read.
+pub(super) fn check_text(body: &[u8]) -> Result<(), WebhookError> {
     if body.starts_with(b"\xEF\xBB\xBF") {
         return Err(invalid("it starts with a UTF-8 byte order mark"));
     }
@@ -26,10 +35,7 @@ pub fn parse_strict_json(body: &[u8]) -> Result<Value, WebhookError> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(invalid("the body is empty"));
     }
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let value = StrictValue { depth: 0 }.deserialize(&mut deserializer).map_err(invalid)?;
-    deserializer.end().map_err(invalid)?;
-    Ok(value)
+    Ok(())
 }
 
 struct StrictValue {

@@ -12,6 +12,7 @@ mod headers;
 mod json;
 pub mod responses;
 mod secret;
+mod shape;
 mod sign;
 mod standard_scheme;
 mod verifier;

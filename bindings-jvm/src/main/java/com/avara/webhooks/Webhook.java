@@ -1,11 +1,11 @@
 package com.avara.webhooks;
 
 import com.avara.webhooks.model.Avara_jvmKt;
-import com.avara.webhooks.model.HeaderLine;
 import com.avara.webhooks.model.Verifier;
 import com.avara.webhooks.model.Verified;
 import com.avara.webhooks.model.WebhookEvent;
 import com.avara.webhooks.model.WebhookOptions;
+import java.lang.ref.Reference;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -40,11 +40,13 @@ import java.util.Objects;
  */
 public final class Webhook implements AutoCloseable {
     private final Verifier verifier;
+    private final DirectHandle direct;
     private final Clock clock;
     private final int secretCount;
 
     private Webhook(Verifier verifier, Clock clock, int secretCount) {
         this.verifier = verifier;
+        this.direct = new DirectHandle(this, NativeCalls.call(verifier::directHandle));
         this.clock = clock;
         this.secretCount = secretCount;
     }
@@ -55,18 +57,31 @@ public final class Webhook implements AutoCloseable {
 
     /** Checks the signature and the timestamp; says which scheme and secret matched. */
     public Verified verify(byte[] body, Map<String, ?> headers) {
-        List<HeaderLine> lines = HeaderLines.of(headers);
-        return NativeCalls.call(() -> clock == null
-                ? verifier.verify(body, lines)
-                : verifier.verifyAt(body, lines, clock.millis()));
+        byte[] lines = HeaderLines.encode(headers);
+        long handle = direct.acquire();
+        try {
+            return NativeCalls.call(() -> DirectCalls.verify(handle, body, lines, now()));
+        } finally {
+            direct.done();
+            // The handle is freed once this object is unreachable: not before the call ends.
+            Reference.reachabilityFence(this);
+        }
     }
 
     /** Verifies the delivery, then parses its body into a typed event. */
     public WebhookEvent unwrap(byte[] body, Map<String, ?> headers) {
-        List<HeaderLine> lines = HeaderLines.of(headers);
-        return NativeCalls.call(() -> clock == null
-                ? verifier.unwrap(body, lines)
-                : verifier.unwrapAt(body, lines, clock.millis()));
+        byte[] lines = HeaderLines.encode(headers);
+        long handle = direct.acquire();
+        try {
+            return NativeCalls.call(() -> DirectCalls.unwrap(handle, body, lines, now()));
+        } finally {
+            direct.done();
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    private Long now() {
+        return clock == null ? null : clock.millis();
     }
 
     /**
@@ -79,6 +94,7 @@ public final class Webhook implements AutoCloseable {
 
     @Override
     public void close() {
+        direct.close();
         verifier.close();
     }
 

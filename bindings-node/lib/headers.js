@@ -1,0 +1,86 @@
+'use strict';
+
+/**
+ * Header containers as Node code holds them, flattened to the lines the core may read:
+ * `[name, value, name, value, ...]`, every value a string (see below for the form that
+ * crosses).
+ *
+ * Accepted: a plain object such as `req.headers` (a value may be an array, as in
+ * `req.headersDistinct`: each element is one header line, so two elements are a
+ * duplicate), an array of `[name, value]` pairs, and anything with `entries()`
+ * (`Headers`, `Map`). A container of any other type holds no lines, so the core reports
+ * the header it misses (`missing_signature`, ...).
+ *
+ * The filtering happens here because every value that crosses into native code costs a
+ * conversion: only lines whose name may be one the core reads cross. `toLowerCase()`
+ * matches every name the core's ASCII-case-insensitive comparison matches (and a few
+ * more, which the core then drops), so no line the core would read is left out; such a
+ * name keeps its length, so the length test only skips names that cannot match.
+ *
+ * For the same reason the lines cross as one string joined with NUL, unless a line
+ * holds a NUL itself: then as the array.
+ */
+
+const native = require('../native.js');
+
+const READ_BY_THE_CORE = new Set(native.headerNames().map((name) => name.toLowerCase()));
+const NAME_LENGTHS = new Set(Array.from(READ_BY_THE_CORE, (name) => name.length));
+
+function headerLines(headers) {
+  const lines = readLines(headers);
+  return lines.some((line) => line.includes('\0')) ? lines : lines.join('\0');
+}
+
+function readLines(headers) {
+  const lines = [];
+  if (headers === null || typeof headers !== 'object') {
+    return lines;
+  }
+  if (!Array.isArray(headers) && typeof headers.entries === 'function') {
+    headers = Array.from(headers.entries());
+  }
+  if (Array.isArray(headers)) {
+    for (let index = 0; index < headers.length; index++) {
+      const pair = headers[index];
+      if (Array.isArray(pair) && pair.length >= 2 && typeof pair[0] === 'string') {
+        addLines(lines, pair[0], pair[1]);
+      }
+    }
+  } else {
+    // Own enumerable names only, like `Object.entries`; every value is read, so the
+    // caller's getters run (and may throw) exactly as for any reader of the object.
+    for (const name of Object.keys(headers)) {
+      addLines(lines, name, headers[name]);
+    }
+  }
+  return lines;
+}
+
+/**
+ * A string is one line, an array holds one line per element, `undefined` and `null`
+ * mean the header is absent. Any other value still counts as a line, an empty one, so
+ * a stray non-string can never hide a duplicate.
+ */
+function addLines(lines, name, value) {
+  if (
+    value === undefined ||
+    value === null ||
+    !NAME_LENGTHS.has(name.length) ||
+    !READ_BY_THE_CORE.has(name.toLowerCase())
+  ) {
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      lines.push(name, lineText(value[index]));
+    }
+  } else {
+    lines.push(name, lineText(value));
+  }
+}
+
+function lineText(line) {
+  return typeof line === 'string' ? line : '';
+}
+
+module.exports = { headerLines };
