@@ -24,6 +24,10 @@ mod _native {
     #[pymodule_export]
     const DEFAULT_MAX_PAYLOAD_BYTES: usize = avara::webhooks::DEFAULT_MAX_PAYLOAD_BYTES;
 
+    /// The package version, read here because `importlib.metadata` costs ~30 ms of import time.
+    #[pymodule_export]
+    const VERSION: &str = env!("CARGO_PKG_VERSION");
+
     /// Deliveries may be signed this many milliseconds in the past or the future.
     #[pymodule_export]
     const DEFAULT_TOLERANCE_MS: u64 = super::webhook::DEFAULT_TOLERANCE_MS;

@@ -14,9 +14,7 @@ Verify webhook deliveries and build the answers a receiver sends::
         return StudyAccessRequestedResponse.authorize(urls).to_json()
 """
 
-from importlib.metadata import version
-
-from . import _models
+from . import _models, _native
 from ._client import Avara, Webhooks
 from ._errors import AvaraError, PayloadNotRawError, WebhookVerificationError
 from ._models import *  # noqa: F403  (the generated models, listed in their own __all__)
@@ -32,7 +30,7 @@ from ._webhooks import (
     unsafe_unwrap,
 )
 
-__version__ = version("avara")
+__version__: str = _native.VERSION
 
 __all__ = [
     "Avara",

@@ -7,6 +7,7 @@ from ._webhooks import Headers, Payload
 __all__ = [
     "DEFAULT_MAX_PAYLOAD_BYTES",
     "DEFAULT_TOLERANCE_MS",
+    "VERSION",
     "Webhook",
     "construct_response",
     "normalize_response",
@@ -17,6 +18,7 @@ __all__ = [
 
 DEFAULT_MAX_PAYLOAD_BYTES: Final[int]
 DEFAULT_TOLERANCE_MS: Final[int]
+VERSION: Final[str]
 
 @final
 class Webhook:
