@@ -56,6 +56,14 @@ fn authorize(event: &WebhookEvent) -> String {
     }
 }
 
+/// The reroute URL of the study `UID`, as the API hands it out.
+fn reroute_link(agent: &ureq::Agent, emulator: &avara_emulator::Emulator) -> String {
+    let body = format!(r#"{{"studyInstanceUid":"{UID}"}}"#);
+    let reply = api(agent, emulator, "POST", "/v1/viewer/studies/reroute-url", Some(&body));
+    assert_eq!(reply.status, 200, "{}", reply.text);
+    reply.json()["url"].as_str().expect("a URL").to_owned()
+}
+
 #[test]
 fn a_reroute_link_delivers_a_signed_study_access_request_and_shows_the_images() {
     let (receiver, secret) = verifying_receiver(1, authorize);
@@ -106,14 +114,8 @@ fn the_standard_scheme_signs_with_webhook_headers_and_contract_breaks_are_shown(
     secret.send(emulator.webhook_secret().to_owned()).unwrap();
     let agent = agent();
     create_study(&agent, &emulator, emulator.default_key(), UID);
-    let link = api(
-        &agent,
-        &emulator,
-        "POST",
-        "/v1/viewer/studies/reroute-url",
-        Some(&format!(r#"{{"studyInstanceUid":"{UID}"}}"#)),
-    );
-    let page = open(&agent, &emulator, link.json()["url"].as_str().unwrap());
+    let link = reroute_link(&agent, &emulator);
+    let page = open(&agent, &emulator, &link);
     assert!(page.text.contains("Contract violations") && page.text.contains("authorized"), "{}", page.text);
     assert!(page.text.contains("No valid answer"));
     let delivery = receiver.deliveries.recv().unwrap();
@@ -164,14 +166,8 @@ fn without_an_endpoint_the_page_says_so_and_ephemeral_sessions_are_refused() {
     let emulator = start(EmulatorConfig::default());
     let agent = agent();
     create_study(&agent, &emulator, emulator.default_key(), UID);
-    let link = api(
-        &agent,
-        &emulator,
-        "POST",
-        "/v1/viewer/studies/reroute-url",
-        Some(&format!(r#"{{"studyInstanceUid":"{UID}"}}"#)),
-    );
-    let page = open(&agent, &emulator, link.json()["url"].as_str().unwrap());
+    let link = reroute_link(&agent, &emulator);
+    let page = open(&agent, &emulator, &link);
     assert_eq!(page.status, 200);
     assert!(page.text.contains("No study data webhook endpoint is configured"), "{}", page.text);
     let session = api(&agent, &emulator, "POST", "/v1/viewer/ephemeral-sessions", Some(r#"{"retrievalId":"r"}"#));
@@ -187,13 +183,7 @@ fn an_unreachable_endpoint_is_reported_on_the_page() {
     let emulator = start(with_endpoint(&url, Scheme::Guide));
     let agent = agent();
     create_study(&agent, &emulator, emulator.default_key(), UID);
-    let link = api(
-        &agent,
-        &emulator,
-        "POST",
-        "/v1/viewer/studies/reroute-url",
-        Some(&format!(r#"{{"studyInstanceUid":"{UID}"}}"#)),
-    );
-    let page = open(&agent, &emulator, link.json()["url"].as_str().unwrap());
+    let link = reroute_link(&agent, &emulator);
+    let page = open(&agent, &emulator, &link);
     assert!(page.text.contains("no answer from the endpoint"), "{}", page.text);
 }
