@@ -25,7 +25,7 @@ jvm-native:
 		--out-dir $(JVM_GENERATED) --no-format
 
 jvm-build: jvm-native
-	$(JVM_MVN) -q package -DskipTests
+	$(JVM_MVN) -q package -DskipTests >&2
 
 # `verify` runs the JUnit tests after `package`, against the jar (see the pom's
 # surefire setup), so they load the native library exactly as users do.
