@@ -110,7 +110,11 @@ impl ApiError {
         self.code.as_str()
     }
 
-    pub(crate) fn from_status(status: u16, body: Option<Value>, request_id: Option<String>, attempts: u32) -> Self {
+    /// The error for an HTTP error status; `body` is kept parsed as JSON, or as text.
+    pub(crate) fn from_status(status: u16, body: &[u8], request_id: Option<String>, attempts: u32) -> Self {
+        let body = serde_json::from_slice(body)
+            .ok()
+            .or_else(|| (!body.is_empty()).then(|| Value::String(String::from_utf8_lossy(body).into_owned())));
         let code = ApiErrorCode::for_status(status);
         let server = body.as_ref().and_then(|body| body.pointer("/error/message").or_else(|| body.get("message")));
         let detail = match server {

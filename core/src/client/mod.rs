@@ -22,7 +22,7 @@ pub use config::{
 };
 pub use encoding::{Method, Operation, RequestSpec, decode, encode, params_from_value, percent_encode};
 pub use error::{ApiError, ApiErrorCode};
-pub use pages::{AutoPager, CursorParams, ListPage};
+pub use pages::{AutoPager, CursorParams, ListPage, next_cursor};
 pub use resources::*;
 pub use transport::new_idempotency_key;
 

@@ -73,40 +73,11 @@ operations! {
     EXPRESS_USERS_REMOVE = "express.users.remove", Delete "/v1/express/{expressCustomerId}/users", body: true, ExpressUserParams => SuccessResponse;
 }
 
-/// The list operations and the key of their items, for walking every page.
-pub const LIST_ITEMS: &[(&str, &str)] = &[
-    ("viewer.studies.list", "studies"),
-    ("viewer.users.list", "users"),
-    ("viewer.users.invitations.list", "invitations"),
-    ("express.list", "expressCustomers"),
-];
-
-/// The parameters of the page after `page`, or `None` when `page` is the last one:
-/// `hasMore` is false, the page is empty, or it carries no cursor. Filters are kept.
-pub fn next_page_params(operation: &str, params: &Value, page: &Value) -> Option<Value> {
-    let (_, items_key) = LIST_ITEMS.iter().find(|(name, _)| *name == operation)?;
-    let has_more = page.get("hasMore").and_then(Value::as_bool).unwrap_or(false);
-    let empty = page.get(*items_key).and_then(Value::as_array).is_none_or(Vec::is_empty);
-    let cursor = page.get("cursor").and_then(Value::as_str).filter(|cursor| !cursor.is_empty())?;
-    if !has_more || empty {
-        return None;
-    }
-    let mut next = match params {
-        Value::Object(fields) => fields.clone(),
-        _ => serde_json::Map::new(),
-    };
-    next.insert("cursor".into(), Value::from(cursor));
-    Some(Value::Object(next))
-}
-
 /// What a response of the operation `name` means: its canonical result for a 2xx
 /// status, or the error of its status class (with the parsed error body).
 pub fn interpret_named(name: &str, status: u16, body: &[u8]) -> Result<Value, ApiError> {
     if (200..300).contains(&status) {
         return decode_named(name, body);
     }
-    let parsed = serde_json::from_slice(body)
-        .ok()
-        .or_else(|| (!body.is_empty()).then(|| Value::String(String::from_utf8_lossy(body).into_owned())));
-    Err(ApiError::from_status(status, parsed, None, 1))
+    Err(ApiError::from_status(status, body, None, 1))
 }

@@ -46,6 +46,12 @@ paginated! {
     ExpressCustomerListPage => ExpressCustomer, express_customers, ExpressListParams;
 }
 
+/// The cursor of the page after one with `item_count` items, or `None` when that page is
+/// the last: `hasMore` is false, the page is empty, or it carries no cursor.
+pub fn next_cursor(has_more: bool, item_count: usize, cursor: Option<String>) -> Option<String> {
+    cursor.filter(|cursor| has_more && item_count > 0 && !cursor.is_empty())
+}
+
 /// Walks every page, keeping all filters. Stops when `hasMore` is false, a page is
 /// empty, or a page has no cursor. Yields an error once, then ends.
 pub struct AutoPager<'a, P: CursorParams, Page: ListPage> {
@@ -72,7 +78,7 @@ impl<P: CursorParams, Page: ListPage> Iterator for AutoPager<'_, P, Page> {
                 Err(error) => return Some(Err(error)),
             };
             let (items, cursor, has_more) = page.into_parts();
-            if let Some(cursor) = cursor.filter(|cursor| has_more && !cursor.is_empty() && !items.is_empty()) {
+            if let Some(cursor) = next_cursor(has_more, items.len(), cursor) {
                 let mut following = params;
                 following.set_cursor(cursor);
                 self.next = Some(following);
@@ -80,5 +86,19 @@ impl<P: CursorParams, Page: ListPage> Iterator for AutoPager<'_, P, Page> {
             self.buffer.extend(items);
         }
         self.buffer.pop_front().map(Ok)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next_cursor;
+
+    #[test]
+    fn paging_stops_on_has_more_false_an_empty_page_or_no_cursor() {
+        assert_eq!(next_cursor(true, 3, Some("c2".into())), Some("c2".into()));
+        assert_eq!(next_cursor(false, 3, Some("c2".into())), None);
+        assert_eq!(next_cursor(true, 0, Some("c2".into())), None);
+        assert_eq!(next_cursor(true, 3, None), None);
+        assert_eq!(next_cursor(true, 3, Some(String::new())), None);
     }
 }

@@ -22,7 +22,7 @@ pub(crate) struct Transport {
 
 enum Attempt {
     Success(Vec<u8>),
-    Status { status: u16, body: Option<Value>, request_id: Option<String>, retry: bool, delay: Option<Duration> },
+    Status { status: u16, body: Vec<u8>, request_id: Option<String>, retry: bool, delay: Option<Duration> },
     Failed { code: ApiErrorCode, detail: String },
 }
 
@@ -67,7 +67,7 @@ impl Transport {
                 Attempt::Status { status, body, request_id, retry, delay } => {
                     log(config, LogLevel::Info, || format!("{} {} -> {status} (attempt {attempt})", spec.method.as_str(), spec.path));
                     if !(retry && retries_left) {
-                        return Err(ApiError::from_status(status, body, request_id, attempt));
+                        return Err(ApiError::from_status(status, &body, request_id, attempt));
                     }
                     std::thread::sleep(delay.unwrap_or_else(|| retry::backoff(attempt - 1, retry::jitter())));
                 }
@@ -131,11 +131,8 @@ impl Transport {
         if (200..300).contains(&status) {
             return Attempt::Success(bytes);
         }
-        let body = serde_json::from_slice(&bytes)
-            .ok()
-            .or_else(|| (!bytes.is_empty()).then(|| Value::String(String::from_utf8_lossy(&bytes).into_owned())));
         let retry = should_retry.unwrap_or_else(|| retry::is_retryable_status(status));
-        Attempt::Status { status, body, request_id, retry, delay }
+        Attempt::Status { status, body: bytes, request_id, retry, delay }
     }
 }
 
