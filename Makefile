@@ -5,7 +5,7 @@ CARGO ?= cargo
 ROOT := $(CURDIR)
 DEMO_DELIVERY ?= target/demo/delivery.json
 
-.PHONY: demo test rust-test rust-demo codegen codegen-check
+.PHONY: demo test rust-test rust-demo codegen codegen-check emulator-build
 
 # Silent, so the four verification lines stand out from the builds' echo.
 demo:
@@ -19,7 +19,15 @@ rust-test:
 rust-demo:
 	$(CARGO) run -q -p avara --example demo -- $(DEMO_DELIVERY)
 
-# Regenerates the TypeScript and Python model declarations from the core's types.
+# The emulator binary every language's client tests start on a free port
+# (target/debug/avara-emulator; tests find it through AVARA_EMULATOR_BIN).
+EMULATOR_BIN := $(ROOT)/target/debug/avara-emulator
+export AVARA_EMULATOR_BIN := $(EMULATOR_BIN)
+
+emulator-build:
+	$(CARGO) build -q -p avara-emulator
+
+# Regenerates the TypeScript, Python and Java declarations from the core's types.
 codegen:
 	$(CARGO) run -q -p avara-codegen
 

@@ -1,10 +1,15 @@
-//! Derives the TypeScript declarations and the Python model classes of the webhook
-//! events and responses from the JSON Schemas that core's serde types produce.
+//! Derives each language's declarations from core's JSON Schemas: the webhook events and
+//! responses (TypeScript and Python), and the API client's resources, parameters and
+//! results from the operation table (TypeScript, Python and Java).
 //!
 //! `cargo run -p avara-codegen` rewrites the generated files; `-- --check` fails
 //! instead when they are out of date (the test suite runs that).
 
+mod java_client;
+mod node_client;
+mod operations;
 mod python;
+mod python_client;
 mod schema;
 mod typescript;
 
@@ -13,18 +18,42 @@ use std::process::ExitCode;
 
 use avara::webhooks::WebhookEvent;
 
+/// What one generator writes: files, and folders it owns whole (a file there that it no
+/// longer writes is stale).
+#[derive(Default)]
+pub struct Output {
+    pub files: Vec<(PathBuf, String)>,
+    pub owned_dirs: Vec<PathBuf>,
+}
+
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    entries
+        .flatten()
+        .flat_map(|entry| {
+            let path = entry.path();
+            if path.is_dir() { files_under(&path) } else { vec![path] }
+        })
+        .collect()
+}
+
 fn main() -> ExitCode {
     let check = std::env::args().any(|arg| arg == "--check");
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let catalog = schema::Catalog::new(WebhookEvent::schema_catalog());
-    let outputs: [(PathBuf, String); 2] = [
-        (root.join("bindings-node/generated/models.d.ts"), typescript::render(&catalog)),
-        (root.join("bindings-python/python/avara/_models.py"), python::render(&catalog)),
-    ];
+    let webhooks = schema::Catalog::new(WebhookEvent::schema_catalog());
+    let client = operations::ClientCatalog::new(avara::client::operations::catalog());
+    let mut output = Output::default();
+    output.files.push(("bindings-node/generated/models.d.ts".into(), typescript::render(&webhooks)));
+    output.files.push(("bindings-python/python/avara/_models.py".into(), python::render(&webhooks)));
+    for part in [node_client::render(&client), python_client::render(&client), java_client::render(&client)] {
+        output.files.extend(part.files);
+        output.owned_dirs.extend(part.owned_dirs);
+    }
+    let written: Vec<PathBuf> = output.files.iter().map(|(path, _)| root.join(path)).collect();
     let mut stale = Vec::new();
-    for (path, text) in outputs {
-        let current = std::fs::read_to_string(&path).unwrap_or_default();
-        if current == text {
+    for (path, text) in output.files {
+        let path = root.join(path);
+        if std::fs::read_to_string(&path).is_ok_and(|current| current == text) {
             continue;
         }
         if check {
@@ -35,10 +64,20 @@ fn main() -> ExitCode {
             println!("wrote {}", path.display());
         }
     }
+    for dir in &output.owned_dirs {
+        for path in files_under(&root.join(dir)).into_iter().filter(|path| !written.contains(path)) {
+            if check {
+                stale.push(format!("{} (no longer generated)", path.display()));
+            } else {
+                std::fs::remove_file(&path).expect("remove stale generated file");
+                println!("removed {}", path.display());
+            }
+        }
+    }
     if stale.is_empty() {
         ExitCode::SUCCESS
     } else {
-        eprintln!("out of date (run `cargo run -p avara-codegen`): {}", stale.join(", "));
+        eprintln!("out of date (run `make codegen`): {}", stale.join(", "));
         ExitCode::FAILURE
     }
 }

@@ -30,6 +30,7 @@ fn hint(shape: &Shape) -> String {
         Shape::Boolean => "bool".into(),
         Shape::List(item) => format!("List[{}]", hint(item)),
         Shape::Object => "Dict[str, Any]".into(),
+        Shape::Map(value) => format!("Dict[str, {}]", hint(value)),
         Shape::Any => "Any".into(),
         Shape::Enum(values) => format!("Literal[{}]", values.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(", ")),
         Shape::Union(shapes) => format!("Union[{}]", shapes.iter().map(hint).collect::<Vec<_>>().join(", ")),

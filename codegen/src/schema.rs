@@ -15,6 +15,8 @@ pub enum Shape {
     List(Box<Shape>),
     /// A free-form JSON object.
     Object,
+    /// A JSON object whose values all have one shape (string-to-string metadata).
+    Map(Box<Shape>),
     Any,
     Enum(Vec<String>),
     Union(Vec<Shape>),
@@ -25,6 +27,9 @@ pub struct Field {
     pub wire: String,
     pub shape: Shape,
     pub required: bool,
+    /// An update field that `null` clears (core's `Patch`), as opposed to one that is
+    /// only ever set or left out.
+    pub clearable: bool,
     pub description: Option<String>,
 }
 
@@ -50,7 +55,7 @@ fn description(schema: &Value) -> Option<String> {
     schema.get("description").and_then(Value::as_str).map(str::to_owned)
 }
 
-fn reference_name(schema: &Value) -> Option<String> {
+pub fn reference_name(schema: &Value) -> Option<String> {
     schema.get("$ref")?.as_str()?.strip_prefix("#/$defs/").map(str::to_owned)
 }
 
@@ -81,7 +86,10 @@ pub fn shape_of(schema: &Value) -> Shape {
         Some("integer") => Shape::Integer,
         Some("boolean") => Shape::Boolean,
         Some("array") => Shape::List(Box::new(schema.get("items").map_or(Shape::Any, shape_of))),
-        Some("object") => Shape::Object,
+        Some("object") => match schema.get("additionalProperties") {
+            Some(values @ Value::Object(_)) => Shape::Map(Box::new(shape_of(values))),
+            _ => Shape::Object,
+        },
         _ => Shape::Any,
     }
 }
@@ -128,7 +136,7 @@ impl Catalog {
     }
 }
 
-fn definition(schema: &Value) -> Definition {
+pub fn definition(schema: &Value) -> Definition {
     let Some(properties) = schema.get("properties").and_then(Value::as_object) else {
         return Definition::Alias { description: description(schema), shape: shape_of(schema) };
     };
@@ -143,6 +151,7 @@ fn definition(schema: &Value) -> Definition {
             wire: wire.clone(),
             shape: shape_of(property),
             required: required.contains(&wire.as_str()),
+            clearable: property.get("x-clearable") == Some(&Value::Bool(true)),
             description: description(property),
         })
         .collect();

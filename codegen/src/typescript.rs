@@ -19,6 +19,7 @@ fn type_of(shape: &Shape) -> String {
             _ => format!("{}[]", type_of(item)),
         },
         Shape::Object => "Record<string, unknown>".into(),
+        Shape::Map(value) => format!("Record<string, {}>", type_of(value)),
         Shape::Any => "unknown".into(),
         Shape::Enum(values) => values.iter().map(|v| format!("'{v}'")).collect::<Vec<_>>().join(" | "),
         Shape::Union(shapes) => shapes.iter().map(type_of).collect::<Vec<_>>().join(" | "),

@@ -8,4 +8,6 @@ pub mod client;
 pub mod models;
 pub mod webhooks;
 
-pub use client::{Avara, ApiError, ApiErrorCode};
+#[cfg(feature = "client")]
+pub use client::Avara;
+pub use client::{ApiError, ApiErrorCode};

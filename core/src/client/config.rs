@@ -50,8 +50,9 @@ pub struct ClientConfig {
     pub default_headers: Vec<(String, String)>,
     pub(crate) webhook_secret: Option<String>,
     pub log: LogLevel,
-    /// Appended to the User-Agent, e.g. `node/20.20.2` by the Node package.
-    pub user_agent_suffix: Option<String>,
+    /// The language runtime named in the User-Agent (`avara-sdk/0.1.0 (node 20.20.2)`);
+    /// `rust` when unset. Each package sets its own.
+    pub runtime: Option<String>,
 }
 
 impl fmt::Debug for ClientConfig {
@@ -81,7 +82,7 @@ pub struct AvaraBuilder {
     headers: Vec<(String, String)>,
     webhook_secret: Option<String>,
     log: Option<LogLevel>,
-    user_agent_suffix: Option<String>,
+    runtime: Option<String>,
 }
 
 impl fmt::Debug for AvaraBuilder {
@@ -169,8 +170,9 @@ impl AvaraBuilder {
         self
     }
 
-    pub fn user_agent_suffix(mut self, suffix: impl Into<String>) -> Self {
-        self.user_agent_suffix = Some(suffix.into());
+    /// Names the language runtime in the User-Agent, e.g. `python 3.12.1`.
+    pub fn runtime(mut self, runtime: impl Into<String>) -> Self {
+        self.runtime = Some(runtime.into());
         self
     }
 
@@ -203,7 +205,7 @@ impl AvaraBuilder {
             default_headers: self.headers,
             webhook_secret: self.webhook_secret,
             log: self.log.unwrap_or(LogLevel::Off),
-            user_agent_suffix: self.user_agent_suffix,
+            runtime: self.runtime,
         })
     }
 }

@@ -3,6 +3,8 @@
 //! Bindings reach every operation by name through [`super::Avara::call`], which runs the
 //! same validation, encoding and decoding as the typed methods.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use serde_json::Value;
 
 use super::encoding::{Method, Operation, RequestSpec, decode, encode, params_from_value};
@@ -17,11 +19,29 @@ macro_rules! operations {
         pub const ALL: &[Operation] = &[$($constant,)*];
 
         /// Validates wire-form parameters for the operation `name` and builds its request.
-        pub fn encode_named(name: &str, params: Value) -> Result<RequestSpec, ApiError> {
+        pub fn encode_named(name: &str, mut params: Value) -> Result<RequestSpec, ApiError> {
+            apply_aliases(name, &mut params);
             match name {
                 $($name => encode(&$constant, &params_from_value::<$params>(params)?),)*
                 _ => Err(unknown(name)),
             }
+        }
+
+        /// The operation table with the JSON Schemas of every parameter and result type,
+        /// from which `codegen` writes each language's resources and models.
+        #[cfg(feature = "schema")]
+        pub fn catalog() -> Value {
+            let mut generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
+            let operations = vec![$(serde_json::json!({
+                "name": $name,
+                "method": Method::$method.as_str(),
+                "path": $path,
+                "sendsBody": $body,
+                "params": generator.subschema_for::<$params>(),
+                "result": generator.subschema_for::<$result>(),
+                "aliases": aliases_of($name).map(|(alias, field)| serde_json::json!({"alias": alias, "field": field})).collect::<Vec<_>>(),
+            }),)*];
+            serde_json::json!({ "operations": operations, "$defs": generator.take_definitions(true) })
         }
 
         /// Reads a success body of the operation `name` and returns it in canonical form.
@@ -32,6 +52,34 @@ macro_rules! operations {
             }
         }
     };
+}
+
+/// Names the official samples use for a field under another name: `(operation, alias,
+/// field)`. The guide's JavaScript sample sends `studyUid`; it is accepted as
+/// `studyInstanceUid` with a warning on standard error, once per process.
+pub const ALIASES: &[(&str, &str, &str)] = &[("viewer.studies.create", "studyUid", "studyInstanceUid")];
+
+static ALIAS_WARNED: [AtomicBool; ALIASES.len()] = [const { AtomicBool::new(false) }; ALIASES.len()];
+
+#[cfg(feature = "schema")]
+fn aliases_of(operation: &str) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
+    ALIASES.iter().filter(move |(name, _, _)| *name == operation).map(|(_, alias, field)| (*alias, *field))
+}
+
+/// Renames an alias to its field unless the field itself is given too (then the alias is
+/// left for the usual unknown-field handling).
+fn apply_aliases(operation: &str, params: &mut Value) {
+    let Value::Object(fields) = params else { return };
+    for (index, (name, alias, field)) in ALIASES.iter().enumerate() {
+        if *name != operation || fields.contains_key(*field) {
+            continue;
+        }
+        let Some(value) = fields.remove(*alias) else { continue };
+        fields.insert((*field).to_owned(), value);
+        if !ALIAS_WARNED[index].swap(true, Ordering::Relaxed) {
+            eprintln!("avara: warning: {operation}: `{alias}` is not a field of the API; it was sent as `{field}`. Rename it to `{field}`.");
+        }
+    }
 }
 
 fn unknown(name: &str) -> ApiError {

@@ -1,13 +1,13 @@
 //! Cursor pagination: one page at a time, or an iterator over every item.
 
+#[cfg(feature = "client")]
 use std::collections::VecDeque;
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::encoding::Operation;
-use super::error::ApiError;
-use super::Avara;
+#[cfg(feature = "client")]
+use super::{Avara, encoding::Operation, error::ApiError};
 use crate::models::*;
 
 /// A page of a list operation.
@@ -52,6 +52,7 @@ pub fn next_cursor(has_more: bool, item_count: usize, cursor: Option<String>) ->
     cursor.filter(|cursor| has_more && item_count > 0 && !cursor.is_empty())
 }
 
+#[cfg(feature = "client")]
 /// Walks every page, keeping all filters. Stops when `hasMore` is false, a page is
 /// empty, or a page has no cursor. Yields an error once, then ends.
 pub struct AutoPager<'a, P: CursorParams, Page: ListPage> {
@@ -61,12 +62,14 @@ pub struct AutoPager<'a, P: CursorParams, Page: ListPage> {
     buffer: VecDeque<Page::Item>,
 }
 
+#[cfg(feature = "client")]
 impl<'a, P: CursorParams, Page: ListPage> AutoPager<'a, P, Page> {
     pub(crate) fn new(client: &'a Avara, operation: &'static Operation, params: P) -> Self {
         Self { client, operation, next: Some(params), buffer: VecDeque::new() }
     }
 }
 
+#[cfg(feature = "client")]
 impl<P: CursorParams, Page: ListPage> Iterator for AutoPager<'_, P, Page> {
     type Item = Result<Page::Item, ApiError>;
 

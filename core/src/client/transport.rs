@@ -46,10 +46,8 @@ impl Transport {
             .http_status_as_error(false)
             .build()
             .into();
-        let mut user_agent = format!("avara-sdk/{} (rust)", env!("CARGO_PKG_VERSION"));
-        if let Some(suffix) = &config.user_agent_suffix {
-            user_agent = format!("{user_agent} {suffix}");
-        }
+        let runtime = config.runtime.as_deref().unwrap_or("rust");
+        let user_agent = format!("avara-sdk/{} ({runtime})", env!("CARGO_PKG_VERSION"));
         Transport { agent, user_agent }
     }
 

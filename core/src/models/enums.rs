@@ -57,6 +57,17 @@ macro_rules! string_enum {
             }
         }
 
+        #[cfg(feature = "schema")]
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({ "type": "string", "enum": Self::VALUES })
+            }
+        }
+
         impl super::validate::KnownValues for $name {
             fn known(&self) -> Option<&'static [&'static str]> {
                 (!self.is_known()).then_some(Self::VALUES)

@@ -7,6 +7,7 @@ use super::enums::ViewerLayout;
 use super::validate::{self as check, ParamError, Validate};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct EphemeralSessionCreateParams {
     /// Your own handle for the session; sent back in `ephemeral.access_requested`.
@@ -20,6 +21,7 @@ pub struct EphemeralSessionCreateParams {
 
 /// Single-monitor layout applied when the session opens.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct HangingProtocol {
     pub layout: ViewerLayout,

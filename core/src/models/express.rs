@@ -6,6 +6,7 @@ use super::nullable::{Patch, explicit_null};
 use super::validate::{self as check, Metadata, ParamError, Validate};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ExpressCustomer {
     pub express_customer_id: String,
@@ -25,6 +26,7 @@ pub struct ExpressCustomer {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ExpressCreateParams {
     pub express_customer_name: String,
@@ -41,6 +43,7 @@ impl Validate for ExpressCreateParams {
 
 /// Names one Express customer in the path.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ExpressCustomerIdParams {
     pub express_customer_id: String,
@@ -53,6 +56,7 @@ impl Validate for ExpressCustomerIdParams {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ExpressUpdateParams {
     /// The customer to change (sent in the path).
@@ -61,6 +65,7 @@ pub struct ExpressUpdateParams {
     pub express_customer_name: Option<String>,
     /// `Some(None)` clears the metadata.
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "explicit_null")]
+    #[cfg_attr(feature = "schema", schemars(extend("x-clearable" = true)))]
     pub metadata: Patch<Metadata>,
 }
 
@@ -75,6 +80,7 @@ impl Validate for ExpressUpdateParams {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ExpressListParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -90,6 +96,7 @@ impl Validate for ExpressListParams {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ExpressCustomerListPage {
     pub express_customers: Vec<ExpressCustomer>,
@@ -100,6 +107,7 @@ pub struct ExpressCustomerListPage {
 
 /// Adds a user to, or removes one from, an Express customer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ExpressUserParams {
     /// Sent in the path.

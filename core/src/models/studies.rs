@@ -8,6 +8,7 @@ use super::validate::{self as check, Metadata, ParamError, Validate};
 
 /// A study in the Viewer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ViewerStudy {
     pub study_id: String,
@@ -35,6 +36,7 @@ pub struct ViewerStudy {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct UserReference {
     pub email: String,
@@ -52,6 +54,7 @@ pub struct UserReference {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ApiKeyReference {
     pub api_key_id: String,
@@ -63,6 +66,7 @@ pub struct ApiKeyReference {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ExpressCustomerReference {
     pub express_customer_id: String,
@@ -71,6 +75,7 @@ pub struct ExpressCustomerReference {
 
 /// `{ success, message? }`, the answer of actions such as cancel or revoke.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SuccessResponse {
     pub success: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -79,11 +84,13 @@ pub struct SuccessResponse {
 
 /// A URL to open (reroute URLs, ephemeral session landing URLs).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UrlResponse {
     pub url: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct StudyCreateParams {
     pub severity: Severity,
@@ -123,6 +130,7 @@ impl Validate for StudyCreateParams {
 
 /// Names one study in the path.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct StudyRetrieveParams {
     pub study_id: String,
@@ -135,6 +143,7 @@ impl Validate for StudyRetrieveParams {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct StudyRetrieveByUidParams {
     pub study_instance_uid: String,
@@ -147,6 +156,7 @@ impl Validate for StudyRetrieveByUidParams {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct StudyUpdateParams {
     /// The study to change (sent in the path).
@@ -155,6 +165,7 @@ pub struct StudyUpdateParams {
     pub assigned_to: Option<String>,
     /// `Some(None)` clears the metadata.
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "explicit_null")]
+    #[cfg_attr(feature = "schema", schemars(extend("x-clearable" = true)))]
     pub metadata: Patch<Metadata>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub severity: Option<Severity>,
@@ -180,6 +191,7 @@ impl Validate for StudyUpdateParams {
 
 /// Says which study an action is for: `studyId`, `studyInstanceUid`, or both.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct StudyLookupParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -205,6 +217,7 @@ impl Validate for StudyLookupParams {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct StudyListParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -236,6 +249,7 @@ impl Validate for StudyListParams {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct StudyListPage {
     pub studies: Vec<ViewerStudy>,

@@ -8,6 +8,7 @@ use super::validate::{self as check, ParamError, Validate};
 
 /// A member of the clinic in the Viewer (also the result of an invitation).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ViewerUser {
     pub user_id: String,
@@ -34,6 +35,7 @@ pub struct ViewerUser {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct UserInviteParams {
     pub can_manage_studies: bool,
@@ -66,11 +68,13 @@ impl Validate for UserInviteParams {
 
 /// Fields a user or invitation update may change; `Some(None)` clears a nullable one.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct PersonUpdate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub can_manage_studies: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "explicit_null")]
+    #[cfg_attr(feature = "schema", schemars(extend("x-clearable" = true)))]
     pub clinic_role: Patch<ClinicRole>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
@@ -81,12 +85,16 @@ pub struct PersonUpdate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<AssignableUserLevel>,
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "explicit_null")]
+    #[cfg_attr(feature = "schema", schemars(extend("x-clearable" = true)))]
     pub middle_name: Patch<String>,
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "explicit_null")]
+    #[cfg_attr(feature = "schema", schemars(extend("x-clearable" = true)))]
     pub phone_number: Patch<String>,
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "explicit_null")]
+    #[cfg_attr(feature = "schema", schemars(extend("x-clearable" = true)))]
     pub suffix1: Patch<String>,
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "explicit_null")]
+    #[cfg_attr(feature = "schema", schemars(extend("x-clearable" = true)))]
     pub suffix2: Patch<String>,
 }
 
@@ -104,6 +112,7 @@ impl Validate for PersonUpdate {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct UserUpdateParams {
     /// The user to change (sent in the path).
@@ -121,6 +130,7 @@ impl Validate for UserUpdateParams {
 
 /// Names one user: in the path (retrieve) or the body (reactivate, revoke access).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct UserIdParams {
     pub user_id: String,
@@ -133,6 +143,7 @@ impl Validate for UserIdParams {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct UserListParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -160,6 +171,7 @@ impl Validate for UserListParams {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct UserListPage {
     pub users: Vec<ViewerUser>,
@@ -170,6 +182,7 @@ pub struct UserListPage {
 
 /// An invitation to join the clinic.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ViewerInvitation {
     pub invitation_id: String,
@@ -206,6 +219,7 @@ pub struct ViewerInvitation {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct InvitationIdParams {
     pub invitation_id: String,
@@ -218,6 +232,7 @@ impl Validate for InvitationIdParams {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct InvitationUpdateParams {
     /// The invitation to change (sent in the path).
@@ -235,6 +250,7 @@ impl Validate for InvitationUpdateParams {
 
 /// Revoking needs both the invitation and the invited user.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct InvitationRevokeParams {
     pub invitation_id: String,
@@ -249,6 +265,7 @@ impl Validate for InvitationRevokeParams {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct InvitationListParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -283,6 +300,7 @@ impl Validate for InvitationListParams {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct InvitationListPage {
     pub invitations: Vec<ViewerInvitation>,
