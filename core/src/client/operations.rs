@@ -121,6 +121,22 @@ operations! {
     EXPRESS_USERS_REMOVE = "express.users.remove", Delete "/v1/express/{expressCustomerId}/users", body: true, ExpressUserParams => SuccessResponse;
 }
 
+/// The parameters of the page after `page`, a result of the list operation that was
+/// called with `params`: the same filters with the next cursor. `None` when `page` is the
+/// last one (see [`super::next_cursor`]) or is not a page of a list.
+pub fn next_page_params(params: &Value, page: &Value) -> Option<Value> {
+    let has_more = page.get("hasMore")?.as_bool()?;
+    let cursor = page.get("cursor").and_then(Value::as_str).map(str::to_owned);
+    let items = page.as_object()?.values().find_map(Value::as_array)?;
+    let cursor = super::next_cursor(has_more, items.len(), cursor)?;
+    let mut following = match params {
+        Value::Object(fields) => fields.clone(),
+        _ => serde_json::Map::new(),
+    };
+    following.insert("cursor".to_owned(), Value::String(cursor));
+    Some(Value::Object(following))
+}
+
 /// What a response of the operation `name` means: its canonical result for a 2xx
 /// status, or the error of its status class (with the parsed error body).
 pub fn interpret_named(name: &str, status: u16, body: &[u8]) -> Result<Value, ApiError> {
@@ -128,4 +144,28 @@ pub fn interpret_named(name: &str, status: u16, body: &[u8]) -> Result<Value, Ap
         return decode_named(name, body);
     }
     Err(ApiError::from_status(status, body, None, 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::{encode_named, next_page_params};
+
+    #[test]
+    fn the_next_page_keeps_the_filters_and_takes_the_cursor() {
+        let params = json!({"severity": "stat", "limit": 2});
+        let page = json!({"studies": [{}, {}], "cursor": "c2", "hasMore": true});
+        assert_eq!(next_page_params(&params, &page), Some(json!({"severity": "stat", "limit": 2, "cursor": "c2"})));
+        let last = json!({"studies": [{}], "cursor": "c3", "hasMore": false});
+        assert_eq!(next_page_params(&params, &last), None);
+        assert_eq!(next_page_params(&params, &json!({"url": "https://x"})), None);
+    }
+
+    #[test]
+    fn the_guides_study_uid_is_sent_as_study_instance_uid() {
+        let params = json!({"studyUid": "1.2.3", "studyDescription": "CT", "severity": "normal"});
+        let spec = encode_named("viewer.studies.create", params).unwrap();
+        assert_eq!(spec.body, Some(json!({"severity": "normal", "studyDescription": "CT", "studyInstanceUid": "1.2.3"})));
+    }
 }
