@@ -63,8 +63,10 @@ pub(crate) fn query_object(raw: &str) -> Result<Map<String, Value>, ApiFailure> 
         let name = percent_decode(name, true);
         let name = name.as_str();
         if ARRAYS.contains(&name) {
-            // Each comma-joined item is decoded on its own: an encoded comma stays in its item.
-            let items = text.split(',').map(|item| percent_decode(item, true)).filter(|item| !item.is_empty());
+            // Decoded before splitting: SDKs send the joining commas encoded (`sent%2Crevoked`)
+            // or literal, and no value of an array parameter contains a comma.
+            let text = percent_decode(text, true);
+            let items = text.split(',').map(str::to_owned).filter(|item| !item.is_empty());
             let entry = object.entry(name).or_insert_with(|| Value::Array(Vec::new()));
             if let Value::Array(existing) = entry {
                 existing.extend(items.map(Value::String));

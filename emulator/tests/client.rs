@@ -126,7 +126,7 @@ fn every_user_and_invitation_operation() {
     change.changes.level = Some(AssignableUserLevel::Admin);
     assert_eq!(invitations.update(&change).unwrap().level, UserLevel::Admin);
     let revoke =
-        InvitationRevokeParams { invitation_id: invitation.invitation_id.clone(), user_id: user.user_id.clone() };
+        InvitationRevokeParams { invitation_id: Some(invitation.invitation_id.clone()), user_id: Some(user.user_id.clone()) };
     assert!(invitations.revoke(&revoke).unwrap().success);
     assert_eq!(invitations.retrieve(&invitation.invitation_id).unwrap().status, InvitationStatus::Revoked);
 }

@@ -248,19 +248,25 @@ impl Validate for InvitationUpdateParams {
     }
 }
 
-/// Revoking needs both the invitation and the invited user.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Says which invitation to revoke: by invitation ID, by user ID (their pending
+/// invitation), or both (then they must belong together).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct InvitationRevokeParams {
-    pub invitation_id: String,
-    pub user_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invitation_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
 }
 
 impl Validate for InvitationRevokeParams {
     fn validate(&self) -> Result<(), ParamError> {
-        check::invitation_id("invitationId", &self.invitation_id)?;
-        check::user_id("userId", &self.user_id)
+        if self.invitation_id.is_none() && self.user_id.is_none() {
+            return Err(ParamError::new("invitationId", "give invitationId or userId (or both) to say which invitation"));
+        }
+        check::optional_id("invitationId", self.invitation_id.as_ref(), "inv_", "an invitation ID")?;
+        check::optional_id("userId", self.user_id.as_ref(), "usr_", "a user ID")
     }
 }
 

@@ -2,7 +2,7 @@
 
 use avara::models::{
     InvitationExpiredFilter, InvitationIdParams, InvitationListPage, InvitationListParams, InvitationRevokeParams,
-    InvitationStatus, InvitationUpdateParams, SuccessResponse,
+    InvitationStatus, InvitationUpdateParams, SuccessResponse, ViewerInvitation,
 };
 use serde_json::Value;
 
@@ -70,14 +70,15 @@ pub(super) fn list(ctx: &mut Ctx<'_>, input: Value) -> Result<String, ApiFailure
 pub(super) fn revoke(ctx: &mut Ctx<'_>, input: Value) -> Result<String, ApiFailure> {
     let params: InvitationRevokeParams = parse(input)?;
     let now = iso8601(ctx.now_ms);
-    let invitation =
-        ctx.state.invitations.get_mut(&params.invitation_id).ok_or_else(|| not_found(&params.invitation_id))?;
-    if invitation.user_id != params.user_id {
-        return Err(ApiFailure::unprocessable(format!(
-            "the invitation {} is not for the user {}",
-            params.invitation_id, params.user_id
-        ))
-        .on("userId"));
+    let invitation_id = match (&params.invitation_id, &params.user_id) {
+        (Some(invitation_id), _) => invitation_id.clone(),
+        (None, Some(user_id)) => pending_invitation_of(ctx, user_id)?,
+        (None, None) => return Err(ApiFailure::invalid_params("invitationId", "give invitationId or userId")),
+    };
+    let invitation = ctx.state.invitations.get_mut(&invitation_id).ok_or_else(|| not_found(&invitation_id))?;
+    if let Some(user_id) = params.user_id.as_ref().filter(|user_id| **user_id != invitation.user_id) {
+        return Err(ApiFailure::unprocessable(format!("the invitation {invitation_id} is not for the user {user_id}"))
+            .on("userId"));
     }
     match invitation.status {
         InvitationStatus::Revoked => {
@@ -93,4 +94,16 @@ pub(super) fn revoke(ctx: &mut Ctx<'_>, input: Value) -> Result<String, ApiFailu
             invitation.status
         ))),
     }
+}
+
+/// The user's pending invitation, or their last one when none is pending (so revoking
+/// twice answers as revoking an invitation twice does).
+fn pending_invitation_of(ctx: &Ctx<'_>, user_id: &str) -> Result<String, ApiFailure> {
+    let mine: Vec<&ViewerInvitation> =
+        ctx.state.invitations.rows().map(|(_, invitation)| invitation).filter(|invitation| invitation.user_id == user_id).collect();
+    mine.iter()
+        .find(|invitation| invitation.status == InvitationStatus::Sent)
+        .or(mine.last())
+        .map(|invitation| invitation.invitation_id.clone())
+        .ok_or_else(|| ApiFailure::not_found(format!("no invitation for the user {user_id}")))
 }

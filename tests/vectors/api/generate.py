@@ -97,7 +97,7 @@ def requests():
     refused(c, "list invitations with a date in another format", "viewer.users.invitations.list", {"startDate": "01/02/2026"}, "startDate")
     refused(c, "list invitations with an unknown status", "viewer.users.invitations.list", {"status": ["pending"]}, "status")
     request(c, "revoke an invitation", "viewer.users.invitations.revoke", {"invitationId": INVITATION, "userId": USER}, "POST", "/v1/viewer/users/invitations/revoke", body={"invitationId": INVITATION, "userId": USER})
-    refused(c, "revoking needs the user too", "viewer.users.invitations.revoke", {"invitationId": INVITATION}, "userId")
+    request(c, "revoke by invitation ID alone", "viewer.users.invitations.revoke", {"invitationId": INVITATION}, "POST", "/v1/viewer/users/invitations/revoke", body={"invitationId": INVITATION}, flags=["Lookup"])
     session = {"retrievalId": "ret-7731", "hangingProtocol": {"layout": "2x2", "viewportAssignments": ["Axial T1", None, "Sagittal T2", None]}, "options": {"studyUids": [UID]}}
     request(c, "mint an ephemeral session", "viewer.ephemeral_sessions.create", session, "POST", "/v1/viewer/ephemeral-sessions", body=session)
     refused(c, "ephemeral options over 3072 bytes", "viewer.ephemeral_sessions.create", {"retrievalId": "r", "options": {"blob": "x" * 3072}}, "options")
@@ -112,6 +112,9 @@ def requests():
     request(c, "add a user to an Express customer", "express.users.add", {"expressCustomerId": CUSTOMER, "userId": USER}, "POST", f"/v1/express/{CUSTOMER}/users", body={"userId": USER})
     request(c, "remove is a DELETE with a JSON body", "express.users.remove", {"expressCustomerId": CUSTOMER, "userId": USER}, "DELETE", f"/v1/express/{CUSTOMER}/users", body={"userId": USER})
     refused(c, "Express customer ID with the wrong prefix", "express.users.add", {"expressCustomerId": USER, "userId": USER}, "expressCustomerId", ["IdFormat"])
+    request(c, "revoke by user ID alone", "viewer.users.invitations.revoke", {"userId": USER}, "POST", "/v1/viewer/users/invitations/revoke", body={"userId": USER}, flags=["Lookup"])
+    refused(c, "revoking names no invitation and no user", "viewer.users.invitations.revoke", {}, "invitationId", ["Validation", "Lookup"])
+    request(c, "the guide's studyUid is sent as studyInstanceUid", "viewer.studies.create", {"studyUid": UID, "studyDescription": "Coronary CT Angiogram", "severity": "normal"}, "POST", "/v1/viewer/studies", body={"severity": "normal", "studyDescription": "Coronary CT Angiogram", "studyInstanceUid": UID}, flags=["Alias"])
     c.add("an operation the contract does not have", ["Unknown"], operation="viewer.studies.delete", params={}, result="invalid", code="invalid_params")
     notes = {
         "Validation": "Checked before anything is sent; the error names the field.",
@@ -120,7 +123,8 @@ def requests():
         "IdFormat": "Prefix plus 32 lowercase hex digits.",
         "Query": "GET parameters in name order; arrays comma-joined; percent-encoded except unreserved characters.",
         "Limit": "An integer from 1 to 100.",
-        "Lookup": "At least one of studyId and studyInstanceUid.",
+        "Lookup": "At least one of the identifiers (studyId and studyInstanceUid; invitationId and userId).",
+        "Alias": "A name the guide's samples use for a field; accepted with a one-time warning.",
         "Nullable": "An explicit null clears the field.",
         "Unknown": "Only the contract's operations exist.",
     }
