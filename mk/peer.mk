@@ -1,0 +1,16 @@
+# The emulator driven by the official `avara` 0.3.0 from PyPI (tests/peer/), a client
+# nobody here wrote, in a virtualenv of its own because it has our import name.
+
+PEER_VENV := $(ROOT)/.venv-peer
+PEER_PY := $(PEER_VENV)/bin/python
+PEER_STAMP := $(PEER_VENV)/.avara-peer-deps
+
+.PHONY: peer-test
+
+$(PEER_STAMP): $(ROOT)/tests/peer/requirements.txt
+	test -x $(PEER_PY) || $(PYTHON) -m venv $(PEER_VENV)
+	$(PEER_PY) -m pip install --quiet --disable-pip-version-check -r $(ROOT)/tests/peer/requirements.txt
+	touch $@
+
+peer-test: emulator-build $(PEER_STAMP)
+	$(PEER_PY) $(ROOT)/tests/peer/official_sdk.py
