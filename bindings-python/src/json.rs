@@ -52,14 +52,17 @@ fn number_to_python<'py>(py: Python<'py>, number: &Number) -> PyResult<Bound<'py
 /// Converts a Python value for the core, or raises `schema_error` naming where the value
 /// has no JSON form (`label` names the argument, e.g. `body` or `args[0]`).
 pub(crate) fn from_python(value: &Bound<'_, PyAny>, label: &str) -> PyResult<Value> {
+    json_value(value, label).map_err(|message| to_py(WebhookError::new(ErrorCode::SchemaError, message)))
+}
+
+/// Converts a Python value, or says where it has no JSON form (`label` names the
+/// argument); callers wrap the message in their own error.
+pub(crate) fn json_value(value: &Bound<'_, PyAny>, label: &str) -> Result<Value, String> {
     let mut path = Vec::new();
     convert(value, 0, &mut path).map_err(|detail| {
         // The path was pushed innermost first while unwinding.
         let segments: String = path.iter().rev().map(String::as_str).collect();
-        to_py(WebhookError::new(
-            ErrorCode::SchemaError,
-            format!("{label}{segments}: {detail}"),
-        ))
+        format!("{label}{segments}: {detail}")
     })
 }
 

@@ -4,6 +4,7 @@
 //! arguments into core types and core results and errors back into Python objects. The
 //! public, documented surface is the pure-Python package around it (`python/avara/`).
 
+mod client;
 mod error;
 mod headers;
 mod json;
@@ -15,6 +16,8 @@ use pyo3::prelude::*;
 
 #[pymodule]
 mod _native {
+    #[pymodule_export]
+    use super::client::{Client, encode_request, interpret_response, next_page_params};
     #[pymodule_export]
     use super::responses::{construct_response, normalize_response, response_to_json};
     #[pymodule_export]

@@ -17,11 +17,11 @@ fn python_constructor(core_name: &str) -> &'static str {
     CONSTRUCTOR_NAMES.iter().find(|(core, _)| *core == core_name).map(|(_, py)| *py).expect("every constructor has a Python name")
 }
 
-fn snake(wire: &str) -> String {
+pub fn snake(wire: &str) -> String {
     words(wire).join("_")
 }
 
-fn hint(shape: &Shape) -> String {
+pub fn hint(shape: &Shape) -> String {
     match shape {
         Shape::Named(name) => format!("\"{name}\""),
         Shape::String => "str".into(),
@@ -54,7 +54,7 @@ fn field_hint(field: &Field) -> String {
     if field.required { hint(&field.shape) } else { format!("Optional[{}]", hint(&field.shape)) }
 }
 
-fn docstring(out: &mut String, indent: &str, text: Option<&String>) {
+pub fn docstring(out: &mut String, indent: &str, text: Option<&String>) {
     if let Some(text) = text {
         let text = text.replace('\\', "\\\\").replace("\"\"\"", "'''").replace('\n', &format!("\n{indent}"));
         writeln!(out, "{indent}\"\"\"{text}\"\"\"").unwrap();

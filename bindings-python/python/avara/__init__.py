@@ -1,5 +1,16 @@
 """Avara Viewer SDK for Python.
 
+Call the API (``AsyncAvara`` has the same surface for asyncio)::
+
+    from avara import Avara, NotFoundError
+
+    client = Avara()  # API key from AVARA_API_KEY
+    study = client.viewer.studies.create(
+        severity="normal", study_description="Brain MRI", study_instance_uid="1.2.3.4"
+    )
+    for study in client.viewer.studies.list(severity="stat"):  # every page
+        print(study.study_id)
+
 Verify webhook deliveries and build the answers a receiver sends::
 
     from avara import Avara, WebhookVerificationError
@@ -14,10 +25,32 @@ Verify webhook deliveries and build the answers a receiver sends::
         return StudyAccessRequestedResponse.authorize(urls).to_json()
 """
 
-from . import _models, _native
-from ._client import Avara, Webhooks
-from ._errors import AvaraError, PayloadNotRawError, WebhookVerificationError
+from . import _api_models, _models, _native
+from ._api_models import *  # noqa: F403  (the generated API models, listed in their own __all__)
+from ._api_runtime import NOT_GIVEN, AsyncPage, AsyncPager, NotGiven, SyncPage
+from ._client import AsyncAvara, Avara, Webhooks
+from ._errors import (
+    APIConnectionError,
+    APIConnectionTimeoutError,
+    APIError,
+    APIStatusError,
+    AuthenticationError,
+    AvaraError,
+    BadRequestError,
+    ConfigurationError,
+    ConflictError,
+    InternalServerError,
+    InvalidParamsError,
+    InvalidResponseError,
+    NotFoundError,
+    PayloadNotRawError,
+    PermissionDeniedError,
+    RateLimitError,
+    UnprocessableEntityError,
+    WebhookVerificationError,
+)
 from ._models import *  # noqa: F403  (the generated models, listed in their own __all__)
+from ._native import encode_request, interpret_response
 from ._webhooks import (
     DEFAULT_MAX_PAYLOAD_BYTES,
     DEFAULT_TOLERANCE,
@@ -33,8 +66,29 @@ from ._webhooks import (
 __version__: str = _native.VERSION
 
 __all__ = [
+    "APIConnectionError",
+    "APIConnectionTimeoutError",
+    "APIError",
+    "APIStatusError",
+    "AsyncAvara",
+    "AsyncPage",
+    "AsyncPager",
+    "AuthenticationError",
     "Avara",
     "AvaraError",
+    "BadRequestError",
+    "ConfigurationError",
+    "ConflictError",
+    "InternalServerError",
+    "InvalidParamsError",
+    "InvalidResponseError",
+    "NOT_GIVEN",
+    "NotFoundError",
+    "NotGiven",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "SyncPage",
+    "UnprocessableEntityError",
     "DEFAULT_MAX_PAYLOAD_BYTES",
     "DEFAULT_TOLERANCE",
     "HeaderValue",
@@ -45,7 +99,10 @@ __all__ = [
     "Webhook",
     "WebhookVerificationError",
     "Webhooks",
+    "encode_request",
+    "interpret_response",
     "sign",
     "unsafe_unwrap",
 ]
 __all__ += _models.__all__
+__all__ += [name for name in _api_models.__all__ if name not in _models.__all__]

@@ -5,11 +5,15 @@ from typing import Any, Final, Sequence, final
 from ._webhooks import Headers, Payload
 
 __all__ = [
+    "Client",
     "DEFAULT_MAX_PAYLOAD_BYTES",
     "DEFAULT_TOLERANCE_MS",
     "VERSION",
     "Webhook",
     "construct_response",
+    "encode_request",
+    "interpret_response",
+    "next_page_params",
     "normalize_response",
     "response_to_json",
     "sign",
@@ -39,3 +43,24 @@ def sign(secret: bytes | str, timestamp: str | int, payload: Payload) -> str: ..
 def construct_response(event_type: str, constructor: str, args: list[Any]) -> dict[str, Any]: ...
 def normalize_response(event_type: str, body: Any) -> dict[str, Any]: ...
 def response_to_json(event_type: str, body: Any) -> str: ...
+
+@final
+class Client:
+    def __new__(
+        cls,
+        *,
+        runtime: str,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        default_headers: Sequence[tuple[str, str]] | None = None,
+        webhook_secret: str | None = None,
+    ) -> Client: ...
+    @property
+    def base_url(self) -> str: ...
+    def call(self, operation: str, params: Any) -> Any: ...
+
+def encode_request(operation: str, params: Any) -> dict[str, Any]: ...
+def interpret_response(operation: str, status: int, body: bytes | str) -> Any: ...
+def next_page_params(params: Any, page: Any) -> dict[str, Any] | None: ...
