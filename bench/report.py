@@ -14,6 +14,8 @@ import json
 import statistics
 from pathlib import Path
 
+from client import report_rows as client_rows
+
 SIZES = ("delivery", "1MiB")
 RUNTIMES = ("rust", "node", "python", "jvm")
 TITLES = {"rust": "Rust (criterion)", "node": "Node (process.hrtime.bigint loop)",
@@ -209,6 +211,7 @@ def main() -> None:
         if runtime in runs:
             out += runtime_table(runtime, runs[runtime], ceiling_ns, sizes_bytes)
     out += ["## Cold start", "", *coldstart_table(arguments.dir / "coldstart.json")]
+    out += ["## API client", "", *client_rows.section(arguments.dir / "client.json")]
     notes = Path(__file__).resolve().parent / "notes.md"
     out += [notes.read_text().rstrip(), ""]
     arguments.out.write_text("\n".join(out))
