@@ -21,7 +21,8 @@ python-build: $(PY_TOOLS_STAMP)
 	cd $(PY_DIR) && VIRTUAL_ENV=$(PY_VENV) $(PY_VENV)/bin/maturin develop --quiet >&2
 
 # The stubs of the compiled module are hand-written: stubtest holds them to the build.
-python-test: python-build
+# The API tests start their own emulators (AVARA_EMULATOR_BIN, from emulator-build).
+python-test: python-build emulator-build
 	$(PY) -m pytest $(PY_DIR)/tests --tb=short -q
 	cd $(PY_DIR) && $(PY) -m mypy.stubtest --mypy-config-file pyproject.toml avara._native
 	cd $(PY_DIR) && $(PY) -m mypy
