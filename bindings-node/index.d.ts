@@ -2,9 +2,15 @@
 // The public surface of the npm package `avara`. Event and response shapes (and the
 // response constructor objects) come from `generated/models.d.ts`, derived from the core.
 
+import type { ClientResources, OperationName } from './generated/client';
 import type { WebhookEvent, WebhookEventType, WebhookResponses } from './generated/models';
 
 export * from './generated/models';
+export * from './generated/client';
+export type { Page, PageNavigation, PagePromise } from './lib/pagination';
+
+/** The base of every error the package throws: webhook failures and API failures. */
+export declare class AvaraError extends Error {}
 
 /** The core's stable error codes, identical in every language of the SDK. */
 export type WebhookErrorCode =
@@ -29,7 +35,7 @@ export type WebhookErrorCode =
  * configuration (`invalid_secret`). Answer 400 and log `code`; the message names the
  * header or field at fault and never contains a secret.
  */
-export declare class WebhookVerificationError extends Error {
+export declare class WebhookVerificationError extends AvaraError {
   constructor(code: WebhookErrorCode, message: string);
   readonly code: WebhookErrorCode;
   name: 'WebhookVerificationError';
@@ -125,8 +131,19 @@ export declare function normalizeResponse<T extends WebhookEventType>(
 ): WebhookResponses[T];
 
 export interface ClientOptions {
-  /** Defaults to the environment variable `AVARA_API_KEY`. Never printed. */
+  /**
+   * Defaults to the environment variable `AVARA_API_KEY`. Never printed. Without one the
+   * client still verifies webhooks; API calls reject with `ConfigurationError`.
+   */
   apiKey?: string;
+  /** Defaults to `AVARA_BASE_URL`, then `https://api.avarasoftware.com`. */
+  baseURL?: string;
+  /** How long one attempt may take, in milliseconds (default 60000). */
+  timeout?: number;
+  /** Retries after a connection failure, a timeout, 408, 409, 429 or 5xx (default 2). */
+  maxRetries?: number;
+  /** Sent with every request, after `AVARA_CUSTOM_HEADERS`. */
+  defaultHeaders?: Readonly<Record<string, string>>;
   /**
    * Defaults to `AVARA_JWT_WEBHOOK_SECRET`, then `AVARA_WEBHOOK_KEY`. A list accepts any
    * of its secrets (rotation).
@@ -148,12 +165,142 @@ export declare class Webhooks {
   unsafeUnwrap(body: WebhookPayload): WebhookEvent;
 }
 
-/** The Avara client. `util.inspect` and `JSON.stringify` show no credentials. */
+/**
+ * The Avara client: API resources (`viewer`, `express`) and `webhooks`. Every API call
+ * returns a Promise and runs on libuv's thread pool (see the README on concurrency).
+ * `util.inspect` and `JSON.stringify` show no credentials.
+ */
 declare class Avara {
   constructor(options?: ClientOptions);
   readonly webhooks: Webhooks;
   toJSON(): { apiKey: string | undefined };
 }
+
+interface Avara extends ClientResources {}
+
+/** The core's stable codes of API failures, identical in every language of the SDK. */
+export type APIErrorCode =
+  | 'bad_request'
+  | 'authentication'
+  | 'permission_denied'
+  | 'not_found'
+  | 'conflict'
+  | 'unprocessable_entity'
+  | 'rate_limited'
+  | 'internal_server'
+  | 'api_status'
+  | 'connection'
+  | 'timeout'
+  | 'invalid_params'
+  | 'invalid_response'
+  | 'configuration';
+
+/** What the core reports about a failed call. */
+export interface APIFailure {
+  code: APIErrorCode;
+  message: string;
+  field?: string | null;
+  status?: number | null;
+  body?: unknown;
+  requestId?: string | null;
+  attempts?: number;
+}
+
+/**
+ * Every failure of an API call; the subclass follows `code`. Fields that do not apply
+ * are `null`. The message never contains the API key.
+ */
+export declare class APIError extends AvaraError {
+  constructor(failure: APIFailure);
+  readonly code: APIErrorCode;
+  /** The HTTP status of the last attempt, if an answer came. */
+  readonly status: number | null;
+  /** The `x-request-id` of the last attempt, to quote to support. */
+  readonly requestId: string | null;
+  /** The parsed error body (or its text). */
+  readonly body: unknown;
+  /** The parameter at fault (`invalid_params`, and server errors naming one). */
+  readonly field: string | null;
+  /** How many times the request was sent (0 when it never was). */
+  readonly attempts: number;
+}
+
+/** HTTP 400. */
+export declare class BadRequestError extends APIError {
+  readonly code: 'bad_request';
+}
+/** HTTP 401: the key is missing, mistyped or revoked. */
+export declare class AuthenticationError extends APIError {
+  readonly code: 'authentication';
+}
+/** HTTP 403: the key's study scope, user access or Express access does not allow it. */
+export declare class PermissionDeniedError extends APIError {
+  readonly code: 'permission_denied';
+}
+/** HTTP 404. */
+export declare class NotFoundError extends APIError {
+  readonly code: 'not_found';
+}
+/** HTTP 409. */
+export declare class ConflictError extends APIError {
+  readonly code: 'conflict';
+}
+/** HTTP 422. */
+export declare class UnprocessableEntityError extends APIError {
+  readonly code: 'unprocessable_entity';
+}
+/** HTTP 429 after every retry. */
+export declare class RateLimitError extends APIError {
+  readonly code: 'rate_limited';
+}
+/** HTTP 5xx after every retry. */
+export declare class InternalServerError extends APIError {
+  readonly code: 'internal_server';
+}
+/** The server could not be reached (or `timeout`, see the subclass). */
+export declare class APIConnectionError extends APIError {
+  readonly code: 'connection' | 'timeout';
+}
+/** No answer in time. */
+export declare class APIConnectionTimeoutError extends APIConnectionError {
+  readonly code: 'timeout';
+}
+/** The parameters break the contract; nothing was sent. `field` names the culprit. */
+export declare class InvalidParamsError extends APIError {
+  readonly code: 'invalid_params';
+}
+/** A success answer that does not match the contract. */
+export declare class InvalidResponseError extends APIError {
+  readonly code: 'invalid_response';
+}
+/** The client cannot be built (no API key, bad base URL or option); nothing was sent. */
+export declare class ConfigurationError extends APIError {
+  readonly code: 'configuration';
+}
+
+/** The HTTP request of an operation, as `encodeRequest` gives it. */
+export interface EncodedRequest {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  /** Decoded `[name, value]` pairs, in name order. */
+  query: Array<[string, string]>;
+  /** The JSON body, or `null` for none. */
+  body: unknown;
+  /** The percent-encoded path and query. */
+  pathAndQuery: string;
+}
+
+/**
+ * The request `operation` (e.g. `'viewer.studies.create'`) would send with `params` (wire
+ * form, path parameters included), without sending it. Throws `InvalidParamsError`.
+ */
+export declare function encodeRequest(operation: OperationName | (string & {}), params?: object): EncodedRequest;
+
+/**
+ * What an HTTP answer (`status`, body text) to `operation` means: the result in canonical
+ * form, or the `APIError` the call would throw.
+ */
+export declare function interpretResponse(operation: OperationName | (string & {}), status: number, body: string): unknown;
 
 export { Avara };
 export default Avara;

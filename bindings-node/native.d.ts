@@ -9,6 +9,14 @@
  */
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
 
+export declare class NativeClient {
+  /**
+   * Runs the operation `operation` with `params` (JSON text, wire form) off the event
+   * loop; resolves with the result's JSON text or the failure.
+   */
+  call(operation: string, params: string): Promise<string | CallFailure>
+}
+
 export declare class NativeWebhook {
   /** `secrets` is one secret or a list of them (rotation). */
   constructor(secrets: string | string[], options?: WebhookOptions | undefined | null)
@@ -22,13 +30,62 @@ export declare class NativeWebhook {
   unwrap(body: Buffer | Uint8Array | string, lines: string | string[]): string | object
 }
 
+/**
+ * Builds the core client; a missing API key or a bad setting is a `configuration`
+ * failure, returned instead of the client.
+ */
+export declare function buildClient(settings: ClientSettings): NativeClient | CallFailure
+
+/** A failed call, with everything the core knows about it. */
+export interface CallFailure {
+  code: string
+  message: string
+  field?: string
+  status?: number
+  body?: any
+  requestId?: string
+  attempts: number
+}
+
+/**
+ * Settings of a client; absent ones come from the environment (`AVARA_API_KEY`,
+ * `AVARA_BASE_URL`, `AVARA_CUSTOM_HEADERS`, ...) or the core's defaults.
+ */
+export interface ClientSettings {
+  apiKey?: string
+  baseURL?: string
+  timeoutMs?: number
+  maxRetries?: number
+  defaultHeaders?: Record<string, string>
+  /** Named in the User-Agent, e.g. `node 20.20.2`. */
+  runtime: string
+}
+
 export declare function constructResponse(eventType: string, name: string, args: Array<any>): any
+
+/**
+ * The HTTP request the operation would send, as JSON text: `method`, `path`, `query`
+ * (`[name, value]` pairs), `body` and `pathAndQuery`. Sends nothing.
+ */
+export declare function encodeRequest(operation: string, params: string): string | CallFailure
 
 /** The core's error codes, so `index.js` can tell webhook failures from argument errors. */
 export declare function errorCodes(): Array<string>
 
 /** The names the core reads, so `lib/headers.js` knows which lines to hand over. */
 export declare function headerNames(): Array<string>
+
+/**
+ * What an HTTP answer to the operation means: the result's JSON text, or the failure
+ * of its status class.
+ */
+export declare function interpretResponse(operation: string, status: number, body: string): string | CallFailure
+
+/**
+ * The parameters (JSON text) of the page after `page` (the JSON text a list call
+ * resolved with), or `null` after the last page: the core's one paging rule.
+ */
+export declare function nextPage(params: string, page: string): string | null
 
 /** The canonical form of a response body for `eventType`; throws `schema_error`. */
 export declare function normalizeResponse(eventType: string, body: any): any

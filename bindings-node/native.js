@@ -835,10 +835,15 @@ function __napiStampBindingTarget(exportsObject, target) {
 // linked import resolves to `undefined`.
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
+module.exports.NativeClient = nativeBinding.NativeClient
 module.exports.NativeWebhook = nativeBinding.NativeWebhook
+module.exports.buildClient = nativeBinding.buildClient
 module.exports.constructResponse = nativeBinding.constructResponse
+module.exports.encodeRequest = nativeBinding.encodeRequest
 module.exports.errorCodes = nativeBinding.errorCodes
 module.exports.headerNames = nativeBinding.headerNames
+module.exports.interpretResponse = nativeBinding.interpretResponse
+module.exports.nextPage = nativeBinding.nextPage
 module.exports.normalizeResponse = nativeBinding.normalizeResponse
 module.exports.responseConstructors = nativeBinding.responseConstructors
 module.exports.Scheme = nativeBinding.Scheme

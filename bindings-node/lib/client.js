@@ -1,8 +1,13 @@
 'use strict';
 
 const { inspect } = require('node:util');
+const native = require('../native.js');
+const { attachResources } = require('../generated/client.js');
+const { ConfigurationError, apiError } = require('./api-errors.js');
 const { WebhookVerificationError } = require('./errors.js');
+const { listPages } = require('./pagination.js');
 const { Webhook, unsafeUnwrap } = require('./webhook.js');
+const { paramsText } = require('./wire.js');
 
 const REDACTED = '[REDACTED]';
 
@@ -51,16 +56,83 @@ class Webhooks {
   }
 }
 
-/** The Avara client. Credentials are kept private: inspecting or serializing hides them. */
+/**
+ * Runs operations by name on the core's client, which is built on the first call: a
+ * client used only for webhooks needs no API key, and a missing one fails the call
+ * (`ConfigurationError`), not the constructor.
+ */
+class Operations {
+  #settings;
+  #native;
+
+  constructor(settings) {
+    this.#settings = settings;
+  }
+
+  #client() {
+    if (this.#native === undefined) {
+      let built;
+      try {
+        built = native.buildClient(this.#settings);
+      } catch {
+        // napi's conversion message may quote the value, which may be the key.
+        throw new ConfigurationError({
+          code: 'configuration',
+          message:
+            'the client options have the wrong types: apiKey and baseURL must be strings, timeout and ' +
+            'maxRetries numbers, defaultHeaders an object of strings',
+        });
+      }
+      if (!(built instanceof native.NativeClient)) {
+        throw apiError(built);
+      }
+      this.#native = built;
+      this.#settings = undefined;
+    }
+    return this.#native;
+  }
+
+  /** Resolves with the result's JSON text; rejects with the `APIError` subclass of the failure. */
+  async text(operation, params) {
+    const outcome = await this.#client().call(operation, params);
+    if (typeof outcome !== 'string') {
+      throw apiError(outcome);
+    }
+    return outcome;
+  }
+
+  async call(operation, params) {
+    return JSON.parse(await this.text(operation, paramsText(params)));
+  }
+
+  list(operation, itemsKey, params) {
+    return listPages((text) => this.text(operation, text), itemsKey, () => paramsText(params));
+  }
+
+  [inspect.custom]() {
+    return 'Operations {}';
+  }
+}
+
+/**
+ * The Avara client: `client.viewer.studies.create(...)`, `client.webhooks.unwrap(...)`.
+ * Credentials are kept private: inspecting or serializing the client hides them.
+ */
 class Avara {
   #apiKey;
 
   constructor({
     apiKey = process.env.AVARA_API_KEY,
+    baseURL,
+    timeout,
+    maxRetries,
+    defaultHeaders,
     webhookSecret = process.env.AVARA_JWT_WEBHOOK_SECRET ?? process.env.AVARA_WEBHOOK_KEY,
   } = {}) {
     this.#apiKey = apiKey;
     this.webhooks = new Webhooks(webhookSecret);
+    const settings = { apiKey, baseURL, timeoutMs: timeout, maxRetries, defaultHeaders, runtime: `node ${process.versions.node}` };
+    attachResources(this, new Operations(settings));
   }
 
   toJSON() {

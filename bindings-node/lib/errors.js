@@ -4,11 +4,20 @@ const native = require('../native.js');
 
 const CORE_CODES = new Set(native.errorCodes());
 
+/** The base of every error the package throws (webhooks and API calls alike). */
+class AvaraError extends Error {}
+
+Object.defineProperty(AvaraError.prototype, 'name', {
+  value: 'AvaraError',
+  writable: true,
+  configurable: true,
+});
+
 /**
  * Every webhook failure: verification, parsing and configuration. `code` is the core's
  * stable code (`signature_mismatch`, `invalid_secret`, ...), the same in every language.
  */
-class WebhookVerificationError extends Error {
+class WebhookVerificationError extends AvaraError {
   constructor(code, message) {
     super(message);
     this.code = code;
@@ -37,4 +46,4 @@ function translate(error) {
   return error;
 }
 
-module.exports = { WebhookVerificationError, translate };
+module.exports = { AvaraError, WebhookVerificationError, translate };

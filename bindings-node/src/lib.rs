@@ -6,6 +6,7 @@
 
 mod bench;
 mod body;
+mod client;
 mod describe;
 mod error;
 mod event;
