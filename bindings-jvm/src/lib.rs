@@ -7,13 +7,17 @@
 //! - [`responses`]: receiver responses, their constructors and serialization.
 //! - [`webhook`]: the verifier object and the free functions around it.
 //! - [`direct`]: the facade's hot path, plain C functions bound with JNA direct mapping.
-//! - [`error`]: the one error type every export raises.
+//! - [`error`]: the one error type every webhook export raises.
+//! - [`client`]: the API client and its by-name entry point.
+//! - [`wire`]: JSON values of the API client as a uniffi tree.
 
 uniffi::setup_scaffolding!();
 
+pub mod client;
 pub mod direct;
 pub mod error;
 pub mod events;
 pub mod responses;
 pub mod types;
 pub mod webhook;
+pub mod wire;

@@ -1,0 +1,76 @@
+package com.avara.core;
+
+import com.avara.errors.ApiConnectionException;
+import com.avara.errors.ApiTimeoutException;
+import com.avara.errors.AuthenticationException;
+import com.avara.errors.AvaraException;
+import com.avara.errors.BadRequestException;
+import com.avara.errors.ConfigurationException;
+import com.avara.errors.ConflictException;
+import com.avara.errors.ErrorInfo;
+import com.avara.errors.InternalServerException;
+import com.avara.errors.InvalidParamsException;
+import com.avara.errors.InvalidResponseException;
+import com.avara.errors.NotFoundException;
+import com.avara.errors.PermissionDeniedException;
+import com.avara.errors.RateLimitException;
+import com.avara.errors.UnexpectedStatusCodeException;
+import com.avara.errors.UnprocessableEntityException;
+import com.avara.webhooks.model.ApiFailure;
+import java.nio.charset.CharacterCodingException;
+
+/** Runs a native call and turns its failures into the {@code com.avara.errors} family. */
+final class Errors {
+    private Errors() {}
+
+    @FunctionalInterface
+    interface NativeCall<T> {
+        T run() throws ApiFailure;
+    }
+
+    static <T> T call(NativeCall<T> call) {
+        try {
+            return call.run();
+        } catch (ApiFailure.Failed failure) {
+            throw exception(new ErrorInfo(
+                    failure.getCode(),
+                    failure.getDetail(),
+                    failure.getStatus(),
+                    failure.getRequestId(),
+                    failure.getBody() == null ? null : Wire.fromNative(failure.getBody()),
+                    failure.getField(),
+                    failure.getAttempts()));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            // uniffi's string encoder throws this checked exception, undeclared, for text
+            // holding an unpaired surrogate; nothing was sent.
+            if (e instanceof CharacterCodingException) {
+                throw exception(new ErrorInfo("invalid_params",
+                        "a string parameter holds an unpaired UTF-16 surrogate and cannot be sent as UTF-8",
+                        null, null, null, null, 0));
+            }
+            throw new IllegalStateException("the Avara native library failed: " + e.getMessage(), e);
+        }
+    }
+
+    static AvaraException exception(ErrorInfo info) {
+        return switch (info.code()) {
+            case "bad_request" -> new BadRequestException(info);
+            case "authentication" -> new AuthenticationException(info);
+            case "permission_denied" -> new PermissionDeniedException(info);
+            case "not_found" -> new NotFoundException(info);
+            case "conflict" -> new ConflictException(info);
+            case "unprocessable_entity" -> new UnprocessableEntityException(info);
+            case "rate_limited" -> new RateLimitException(info);
+            case "internal_server" -> new InternalServerException(info);
+            case "api_status" -> new UnexpectedStatusCodeException(info);
+            case "connection" -> new ApiConnectionException(info);
+            case "timeout" -> new ApiTimeoutException(info);
+            case "invalid_params" -> new InvalidParamsException(info);
+            case "invalid_response" -> new InvalidResponseException(info);
+            case "configuration" -> new ConfigurationException(info);
+            default -> new AvaraException(info);
+        };
+    }
+}
