@@ -78,7 +78,8 @@ impl Client {
         default_headers: Option<Vec<(String, String)>>,
         webhook_secret: Option<String>,
     ) -> PyResult<Self> {
-        let build = || -> Result<Avara, ApiError> {
+        // Boxed: the error is large, and rare.
+        let build = || -> Result<Avara, Box<ApiError>> {
             let mut builder = Avara::builder().runtime(runtime);
             if let Some(api_key) = api_key {
                 builder = builder.api_key(api_key);
@@ -104,9 +105,9 @@ impl Client {
             if let Some(secret) = webhook_secret {
                 builder = builder.webhook_secret(secret);
             }
-            builder.from_env()?.build()
+            Ok(builder.from_env()?.build()?)
         };
-        build().map(|inner| Client { inner }).map_err(|error| raise(py, error))
+        build().map(|inner| Client { inner }).map_err(|error| raise(py, *error))
     }
 
     /// Calls the operation `operation` (`viewer.studies.create`, ...) with wire-form
@@ -114,10 +115,10 @@ impl Client {
     /// request (and its retries) run.
     fn call<'py>(&self, py: Python<'py>, operation: String, params: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
         let params = wire_params(py, params)?;
-        let result = py.detach(|| self.inner.call(&operation, params));
+        let result = py.detach(|| self.inner.call(&operation, params).map_err(Box::new));
         match result {
             Ok(value) => to_python(py, &value),
-            Err(error) => Err(raise(py, error)),
+            Err(error) => Err(raise(py, *error)),
         }
     }
 

@@ -38,7 +38,8 @@ class Emulator:
     keys: List[str]
 
     def __init__(self, keys: Optional[List[Dict[str, Any]]] = None, faults: Optional[Dict[str, Any]] = None) -> None:
-        config = {"keys": keys or [FULL_ACCESS], "faults": faults or {}, "seed": 7}
+        keys = keys or [FULL_ACCESS]
+        config = {"keys": keys, "faults": faults or {}, "seed": 7}
         self._config = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False)
         json.dump(config, self._config)
         self._config.close()
@@ -51,7 +52,7 @@ class Emulator:
         assert self._process.stdout is not None
         settings: Dict[str, str] = {}
         # One base URL line, then a key and a webhook secret line per key.
-        for _ in range(1 + 2 * len(config["keys"])):
+        for _ in range(1 + 2 * len(keys)):
             line = self._process.stdout.readline()
             if not line:
                 self.stop()
@@ -59,7 +60,7 @@ class Emulator:
             name, _, value = line.strip().partition("=")
             settings[name] = value
         self.base_url = settings["AVARA_BASE_URL"]
-        self.keys = [settings["AVARA_API_KEY" + (f"_{n + 1}" if n else "")] for n in range(len(config["keys"]))]
+        self.keys = [settings["AVARA_API_KEY" + (f"_{n + 1}" if n else "")] for n in range(len(keys))]
 
     def stop(self) -> None:
         self._process.terminate()
