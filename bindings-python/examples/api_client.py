@@ -19,7 +19,7 @@ from avara import (
     HangingProtocol,
     NotFoundError,
     SuccessResponse,
-    SyncPage,
+    SyncCursorStudies,
     UrlResponse,
     ViewerInvitation,
     ViewerStudy,
@@ -37,8 +37,8 @@ def viewer_studies(client: Avara) -> ViewerStudy:
     study = studies.retrieve(study.study_id)
     study = studies.retrieve_by_uid(study.study_instance_uid)
     study = studies.update(study.study_id, severity="stat", metadata=None)
-    page: SyncPage[ViewerStudy] = studies.list(limit=10, severity="stat")
-    print(f"{len(page.items)} on the first page, more: {page.has_more}")
+    page: SyncCursorStudies = studies.list(limit=10, severity="stat")
+    print(f"{len(page.studies)} on the first page, more: {page.has_more}")
     for listed in page:
         print(listed.study_id, listed.severity)
     cancelled: SuccessResponse = studies.cancel(study_id=study.study_id)
@@ -103,7 +103,7 @@ async def asynchronous(client: AsyncAvara) -> None:
         *(client.viewer.studies.create(severity="high", study_description="CT", study_instance_uid=f"{UID}.{n}") for n in range(3))
     )
     first = await client.viewer.studies.list(limit=2)
-    print(len(first.items), first.cursor)
+    print(len(first.studies), first.cursor)
     async for study in client.viewer.studies.list(limit=2):
         print(study.study_id)
     try:

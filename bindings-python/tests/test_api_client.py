@@ -165,9 +165,10 @@ def test_iteration_walks_every_page_and_keeps_the_filters(emulator: Emulator) ->
     for n in range(7):
         studies.create(severity="high" if n % 2 == 0 else "normal", study_description=f"study {n}", study_instance_uid=uid())
     first = studies.list(limit=2)
+    assert isinstance(first, avara.SyncCursorStudies) and first.studies == first.items
     assert (len(first.items), first.has_more, first.cursor is not None) == (2, True, True)
     pages = list(first.iter_pages())
-    assert [len(page.items) for page in pages] == [2, 2, 2, 1]
+    assert [len(page.studies) for page in pages] == [2, 2, 2, 1]
     assert pages[-1].get_next_page() is None and not pages[-1].has_next_page()
     assert len(list(studies.list(limit=2))) == 7
     high = [study.study_description for study in studies.list(limit=1, severity="high")]

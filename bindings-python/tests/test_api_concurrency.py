@@ -61,7 +61,7 @@ def test_async_client_gathers_creates_and_walks_pages() -> None:
         assert (await client.viewer.studies.retrieve(created[0].study_id)).study_id == created[0].study_id
 
         first = await client.viewer.studies.list(limit=6)
-        assert isinstance(first, avara.AsyncPage) and len(first.items) == 6 and first.has_more
+        assert isinstance(first, avara.AsyncCursorStudies) and len(first.studies) == 6 and first.has_more
         pages = [page async for page in first.iter_pages()]
         assert [len(page.items) for page in pages] == [6, 6, 6, 2]
         every = [study.study_id async for study in client.viewer.studies.list(limit=6)]

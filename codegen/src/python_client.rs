@@ -8,9 +8,9 @@ use std::collections::BTreeSet;
 use std::fmt::Write;
 
 use crate::Output;
-use crate::operations::{ApiOperation, ClientCatalog};
+use crate::operations::{ApiOperation, ClientCatalog, Pagination};
 use crate::python::{docstring, hint, snake};
-use crate::schema::{Definition, Field, Shape};
+use crate::schema::{Definition, Field, Shape, words};
 
 const MODELS: &str = "bindings-python/python/avara/_api_models.py";
 const RESOURCES: &str = "bindings-python/python/avara/_api_resources.py";
@@ -164,6 +164,25 @@ fn wrapped(first: &str, items: &[String], indent: &str) -> String {
     format!("{lines}\n{indent}")
 }
 
+/// The official SDK's name of a list's page class: `SyncCursorStudies`, `AsyncCursorUsers`.
+fn page_class(page: &Pagination, flavour: &str) -> String {
+    format!("{flavour}Cursor{}", pascal(&words(&page.items)))
+}
+
+/// A page class per list, whose items also go by the list's own name (`page.studies`).
+fn render_page(out: &mut String, operation: &ApiOperation, page: &Pagination, flavour: &str) {
+    let items = snake(&page.items);
+    writeln!(
+        out,
+        "\n\nclass {}({flavour}Page[{item}]):\n    \"\"\"A page of ``{}``; ``{items}`` are this page's items.\"\"\"\n\n    \
+         __slots__ = ()\n\n    @property\n    def {items}(self) -> List[{item}]:\n        return self.items",
+        page_class(page, flavour),
+        operation.name,
+        item = page.item,
+    )
+    .unwrap();
+}
+
 /// One resource class in its sync or async flavour: its methods, then its children.
 fn render_resource(out: &mut String, catalog: &ClientCatalog, path: &[String], flavour: &str) {
     let class = format!("{flavour}{}", if path.is_empty() { "Api".to_owned() } else { pascal(path) });
@@ -195,21 +214,22 @@ fn render_resource(out: &mut String, catalog: &ClientCatalog, path: &[String], f
         match (&operation.pagination, flavour) {
             (Some(page), "Sync") => writeln!(
                 out,
-                "\n    def {}({signature}) -> SyncPage[{item}]:\n        {doc}\n        \
-                 return self._page(Listing(\"{}\", {result}, \"{}\"), {item}, {wire})",
+                "\n    def {}({signature}) -> {class}:\n        {doc}\n        \
+                 return self._page(Listing(\"{}\", {result}, \"{}\"), {class}, {wire})",
                 operation.action,
                 operation.name,
                 snake(&page.items),
-                item = page.item,
+                class = page_class(page, flavour),
             ),
             (Some(page), _) => writeln!(
                 out,
-                "\n    def {}({signature}) -> AsyncPager[{item}]:\n        {doc}\n        \
-                 return self._pager(Listing(\"{}\", {result}, \"{}\"), {item}, {wire})",
+                "\n    def {}({signature}) -> AsyncPager[{class}, {}]:\n        {doc}\n        \
+                 return self._pager(Listing(\"{}\", {result}, \"{}\"), {class}, {wire})",
                 operation.action,
+                page.item,
                 operation.name,
                 snake(&page.items),
-                item = page.item,
+                class = page_class(page, flavour),
             ),
             (None, "Sync") => writeln!(
                 out,
@@ -232,20 +252,28 @@ fn render_resources(catalog: &ClientCatalog) -> String {
     let mut out = format!(
         "{HEADER}\"\"\"The resources of ``Avara`` (Sync...) and ``AsyncAvara`` (Async...), one method per operation.\"\"\"\n\n\
          from __future__ import annotations\n\n\
-         from typing import Any, Mapping, Sequence\n\n\
+         from typing import Any, List, Mapping, Sequence\n\n\
          from ._api_models import *  # noqa: F403\n\
-         from ._api_runtime import (\n    NOT_GIVEN,\n    AsyncPager,\n    AsyncResource,\n    Caller,\n    Listing,\n    \
+         from ._api_runtime import (\n    NOT_GIVEN,\n    AsyncPage,\n    AsyncPager,\n    AsyncResource,\n    Caller,\n    Listing,\n    \
          NotGiven,\n    SyncPage,\n    SyncResource,\n)\n"
     );
     // Deepest first, so every class is defined before the parent that builds it.
     let mut paths = catalog.resources();
     paths.sort_by_key(|path| std::cmp::Reverse(path.len()));
     paths.push(Vec::new());
+    let mut exported = Vec::new();
     for flavour in ["Sync", "Async"] {
+        for operation in &catalog.operations {
+            if let Some(page) = &operation.pagination {
+                render_page(&mut out, operation, page, flavour);
+                exported.push(page_class(page, flavour));
+            }
+        }
         for path in &paths {
             render_resource(&mut out, catalog, path, flavour);
         }
     }
-    writeln!(out, "\n\n__all__ = [\"AsyncApi\", \"SyncApi\"]").unwrap();
+    let exported: String = exported.iter().map(|name| format!("    \"{name}\",\n")).collect();
+    writeln!(out, "\n\n__all__ = [\n{exported}]").unwrap();
     out
 }

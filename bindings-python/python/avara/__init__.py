@@ -25,8 +25,9 @@ Verify webhook deliveries and build the answers a receiver sends::
         return StudyAccessRequestedResponse.authorize(urls).to_json()
 """
 
-from . import _api_models, _models, _native
+from . import _api_models, _api_resources, _models, _native
 from ._api_models import *  # noqa: F403  (the generated API models, listed in their own __all__)
+from ._api_resources import *  # noqa: F403  (the generated page classes)
 from ._api_runtime import NOT_GIVEN, AsyncPage, AsyncPager, NotGiven, SyncPage
 from ._client import AsyncAvara, Avara, Webhooks
 from ._errors import (
@@ -105,4 +106,5 @@ __all__ = [
     "unsafe_unwrap",
 ]
 __all__ += _models.__all__
+__all__ += _api_resources.__all__
 __all__ += [name for name in _api_models.__all__ if name not in _models.__all__]

@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from typing import Any, List, Mapping, Sequence
 
 from ._api_models import *  # noqa: F403
 from ._api_runtime import (
     NOT_GIVEN,
+    AsyncPage,
     AsyncPager,
     AsyncResource,
     Caller,
@@ -16,6 +17,46 @@ from ._api_runtime import (
     SyncPage,
     SyncResource,
 )
+
+
+class SyncCursorStudies(SyncPage[ViewerStudy]):
+    """A page of ``viewer.studies.list``; ``studies`` are this page's items."""
+
+    __slots__ = ()
+
+    @property
+    def studies(self) -> List[ViewerStudy]:
+        return self.items
+
+
+class SyncCursorUsers(SyncPage[ViewerUser]):
+    """A page of ``viewer.users.list``; ``users`` are this page's items."""
+
+    __slots__ = ()
+
+    @property
+    def users(self) -> List[ViewerUser]:
+        return self.items
+
+
+class SyncCursorInvitations(SyncPage[ViewerInvitation]):
+    """A page of ``viewer.users.invitations.list``; ``invitations`` are this page's items."""
+
+    __slots__ = ()
+
+    @property
+    def invitations(self) -> List[ViewerInvitation]:
+        return self.items
+
+
+class SyncCursorExpressCustomers(SyncPage[ExpressCustomer]):
+    """A page of ``express.list``; ``express_customers`` are this page's items."""
+
+    __slots__ = ()
+
+    @property
+    def express_customers(self) -> List[ExpressCustomer]:
+        return self.items
 
 
 class SyncViewerUsersInvitations(SyncResource):
@@ -67,9 +108,9 @@ class SyncViewerUsersInvitations(SyncResource):
         start_date: str | NotGiven = NOT_GIVEN,
         status: Sequence[InvitationStatus] | NotGiven = NOT_GIVEN,
         user_id: str | NotGiven = NOT_GIVEN,
-    ) -> SyncPage[ViewerInvitation]:
+    ) -> SyncCursorInvitations:
         """``viewer.users.invitations.list``: GET /v1/viewer/users/invitations."""
-        return self._page(Listing("viewer.users.invitations.list", InvitationListPage, "invitations"), ViewerInvitation, {
+        return self._page(Listing("viewer.users.invitations.list", InvitationListPage, "invitations"), SyncCursorInvitations, {
             "cursor": cursor,
             "endDate": end_date,
             "expired": expired,
@@ -169,9 +210,9 @@ class SyncViewerStudies(SyncResource):
         severity: Severity | NotGiven = NOT_GIVEN,
         study_description: str | NotGiven = NOT_GIVEN,
         study_viewer_status: StudyViewerStatus | NotGiven = NOT_GIVEN,
-    ) -> SyncPage[ViewerStudy]:
+    ) -> SyncCursorStudies:
         """``viewer.studies.list``: GET /v1/viewer/studies."""
-        return self._page(Listing("viewer.studies.list", StudyListPage, "studies"), ViewerStudy, {
+        return self._page(Listing("viewer.studies.list", StudyListPage, "studies"), SyncCursorStudies, {
             "assignedTo": assigned_to,
             "cursor": cursor,
             "expressCustomerId": express_customer_id,
@@ -277,9 +318,9 @@ class SyncViewerUsers(SyncResource):
         last_name: str | NotGiven = NOT_GIVEN,
         level: UserLevel | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
-    ) -> SyncPage[ViewerUser]:
+    ) -> SyncCursorUsers:
         """``viewer.users.list``: GET /v1/viewer/users."""
-        return self._page(Listing("viewer.users.list", UserListPage, "users"), ViewerUser, {
+        return self._page(Listing("viewer.users.list", UserListPage, "users"), SyncCursorUsers, {
             "cursor": cursor,
             "email": email,
             "firstName": first_name,
@@ -408,9 +449,9 @@ class SyncExpress(SyncResource):
         *,
         cursor: str | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
-    ) -> SyncPage[ExpressCustomer]:
+    ) -> SyncCursorExpressCustomers:
         """``express.list``: GET /v1/express."""
-        return self._page(Listing("express.list", ExpressCustomerListPage, "express_customers"), ExpressCustomer, {"cursor": cursor, "limit": limit})
+        return self._page(Listing("express.list", ExpressCustomerListPage, "express_customers"), SyncCursorExpressCustomers, {"cursor": cursor, "limit": limit})
 
     def deactivate(self, express_customer_id: str) -> ExpressCustomer:
         """``express.deactivate``: POST /v1/express/{expressCustomerId}/deactivate."""
@@ -432,6 +473,46 @@ class SyncApi(SyncResource):
         SyncResource.__init__(self, caller)
         self.viewer = SyncViewer(caller)
         self.express = SyncExpress(caller)
+
+
+class AsyncCursorStudies(AsyncPage[ViewerStudy]):
+    """A page of ``viewer.studies.list``; ``studies`` are this page's items."""
+
+    __slots__ = ()
+
+    @property
+    def studies(self) -> List[ViewerStudy]:
+        return self.items
+
+
+class AsyncCursorUsers(AsyncPage[ViewerUser]):
+    """A page of ``viewer.users.list``; ``users`` are this page's items."""
+
+    __slots__ = ()
+
+    @property
+    def users(self) -> List[ViewerUser]:
+        return self.items
+
+
+class AsyncCursorInvitations(AsyncPage[ViewerInvitation]):
+    """A page of ``viewer.users.invitations.list``; ``invitations`` are this page's items."""
+
+    __slots__ = ()
+
+    @property
+    def invitations(self) -> List[ViewerInvitation]:
+        return self.items
+
+
+class AsyncCursorExpressCustomers(AsyncPage[ExpressCustomer]):
+    """A page of ``express.list``; ``express_customers`` are this page's items."""
+
+    __slots__ = ()
+
+    @property
+    def express_customers(self) -> List[ExpressCustomer]:
+        return self.items
 
 
 class AsyncViewerUsersInvitations(AsyncResource):
@@ -483,9 +564,9 @@ class AsyncViewerUsersInvitations(AsyncResource):
         start_date: str | NotGiven = NOT_GIVEN,
         status: Sequence[InvitationStatus] | NotGiven = NOT_GIVEN,
         user_id: str | NotGiven = NOT_GIVEN,
-    ) -> AsyncPager[ViewerInvitation]:
+    ) -> AsyncPager[AsyncCursorInvitations, ViewerInvitation]:
         """``viewer.users.invitations.list``: GET /v1/viewer/users/invitations."""
-        return self._pager(Listing("viewer.users.invitations.list", InvitationListPage, "invitations"), ViewerInvitation, {
+        return self._pager(Listing("viewer.users.invitations.list", InvitationListPage, "invitations"), AsyncCursorInvitations, {
             "cursor": cursor,
             "endDate": end_date,
             "expired": expired,
@@ -585,9 +666,9 @@ class AsyncViewerStudies(AsyncResource):
         severity: Severity | NotGiven = NOT_GIVEN,
         study_description: str | NotGiven = NOT_GIVEN,
         study_viewer_status: StudyViewerStatus | NotGiven = NOT_GIVEN,
-    ) -> AsyncPager[ViewerStudy]:
+    ) -> AsyncPager[AsyncCursorStudies, ViewerStudy]:
         """``viewer.studies.list``: GET /v1/viewer/studies."""
-        return self._pager(Listing("viewer.studies.list", StudyListPage, "studies"), ViewerStudy, {
+        return self._pager(Listing("viewer.studies.list", StudyListPage, "studies"), AsyncCursorStudies, {
             "assignedTo": assigned_to,
             "cursor": cursor,
             "expressCustomerId": express_customer_id,
@@ -693,9 +774,9 @@ class AsyncViewerUsers(AsyncResource):
         last_name: str | NotGiven = NOT_GIVEN,
         level: UserLevel | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
-    ) -> AsyncPager[ViewerUser]:
+    ) -> AsyncPager[AsyncCursorUsers, ViewerUser]:
         """``viewer.users.list``: GET /v1/viewer/users."""
-        return self._pager(Listing("viewer.users.list", UserListPage, "users"), ViewerUser, {
+        return self._pager(Listing("viewer.users.list", UserListPage, "users"), AsyncCursorUsers, {
             "cursor": cursor,
             "email": email,
             "firstName": first_name,
@@ -824,9 +905,9 @@ class AsyncExpress(AsyncResource):
         *,
         cursor: str | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
-    ) -> AsyncPager[ExpressCustomer]:
+    ) -> AsyncPager[AsyncCursorExpressCustomers, ExpressCustomer]:
         """``express.list``: GET /v1/express."""
-        return self._pager(Listing("express.list", ExpressCustomerListPage, "express_customers"), ExpressCustomer, {"cursor": cursor, "limit": limit})
+        return self._pager(Listing("express.list", ExpressCustomerListPage, "express_customers"), AsyncCursorExpressCustomers, {"cursor": cursor, "limit": limit})
 
     async def deactivate(self, express_customer_id: str) -> ExpressCustomer:
         """``express.deactivate``: POST /v1/express/{expressCustomerId}/deactivate."""
@@ -850,4 +931,13 @@ class AsyncApi(AsyncResource):
         self.express = AsyncExpress(caller)
 
 
-__all__ = ["AsyncApi", "SyncApi"]
+__all__ = [
+    "SyncCursorStudies",
+    "SyncCursorUsers",
+    "SyncCursorInvitations",
+    "SyncCursorExpressCustomers",
+    "AsyncCursorStudies",
+    "AsyncCursorUsers",
+    "AsyncCursorInvitations",
+    "AsyncCursorExpressCustomers",
+]

@@ -45,6 +45,8 @@ __all__ = [
 ]
 
 _M = TypeVar("_M", bound=Model)
+_SyncPageT = TypeVar("_SyncPageT", bound="SyncPage[Any]")
+_AsyncPageT = TypeVar("_AsyncPageT", bound="AsyncPage[Any]")
 
 
 class NotGiven:
@@ -165,14 +167,14 @@ class SyncPage(_Page[_M]):
 
     __slots__ = ()
 
-    def get_next_page(self) -> Optional["SyncPage[_M]"]:
+    def get_next_page(self: _SyncPageT) -> Optional[_SyncPageT]:
         params = self.next_page_params()
         if params is None:
             return None
-        return SyncPage(self._caller, self._listing, params, self._caller.call(self._listing.operation, params))
+        return type(self)(self._caller, self._listing, params, self._caller.call(self._listing.operation, params))
 
-    def iter_pages(self) -> Iterator["SyncPage[_M]"]:
-        page: Optional[SyncPage[_M]] = self
+    def iter_pages(self: _SyncPageT) -> Iterator[_SyncPageT]:
+        page: Optional[_SyncPageT] = self
         while page is not None:
             yield page
             page = page.get_next_page()
@@ -188,15 +190,15 @@ class AsyncPage(_Page[_M]):
 
     __slots__ = ()
 
-    async def get_next_page(self) -> Optional["AsyncPage[_M]"]:
+    async def get_next_page(self: _AsyncPageT) -> Optional[_AsyncPageT]:
         params = self.next_page_params()
         if params is None:
             return None
         wire = await self._caller.call_async(self._listing.operation, params)
-        return AsyncPage(self._caller, self._listing, params, wire)
+        return type(self)(self._caller, self._listing, params, wire)
 
-    async def iter_pages(self) -> AsyncIterator["AsyncPage[_M]"]:
-        page: Optional[AsyncPage[_M]] = self
+    async def iter_pages(self: _AsyncPageT) -> AsyncIterator[_AsyncPageT]:
+        page: Optional[_AsyncPageT] = self
         while page is not None:
             yield page
             page = await page.get_next_page()
@@ -210,19 +212,19 @@ class AsyncPage(_Page[_M]):
         return self._every_item()
 
 
-class AsyncPager(Generic[_M]):
+class AsyncPager(Generic[_AsyncPageT, _M]):
     """What an async list method returns: ``await`` it for the first page, or
     ``async for`` over it for every item of every page."""
 
     __slots__ = ("_first",)
 
-    def __init__(self, first: Callable[[], Awaitable[AsyncPage[_M]]]) -> None:
+    def __init__(self, first: Callable[[], Awaitable[_AsyncPageT]]) -> None:
         self._first = first
 
-    async def _first_page(self) -> AsyncPage[_M]:
+    async def _first_page(self) -> _AsyncPageT:
         return await self._first()
 
-    def __await__(self) -> Generator[Any, None, AsyncPage[_M]]:
+    def __await__(self) -> Generator[Any, None, _AsyncPageT]:
         return self._first_page().__await__()
 
     async def _every_item(self) -> AsyncIterator[_M]:
@@ -248,10 +250,9 @@ class SyncResource(_Resource):
     def _request(self, operation: str, result: Type[_M], params: Mapping[str, Any]) -> _M:
         return result.from_dict(self._caller.call(operation, _given(params)))
 
-    # `item` is there for the type checker: it ties the page to its item class.
-    def _page(self, listing: Listing, item: Type[_M], params: Mapping[str, Any]) -> SyncPage[_M]:
+    def _page(self, listing: Listing, page: Type[_SyncPageT], params: Mapping[str, Any]) -> _SyncPageT:
         given = _given(params)
-        return SyncPage(self._caller, listing, given, self._caller.call(listing.operation, given))
+        return page(self._caller, listing, given, self._caller.call(listing.operation, given))
 
 
 class AsyncResource(_Resource):
@@ -262,12 +263,11 @@ class AsyncResource(_Resource):
     async def _request(self, operation: str, result: Type[_M], params: Mapping[str, Any]) -> _M:
         return result.from_dict(await self._caller.call_async(operation, _given(params)))
 
-    # `item` is there for the type checker: it ties the pager to its item class.
-    def _pager(self, listing: Listing, item: Type[_M], params: Mapping[str, Any]) -> AsyncPager[_M]:
+    def _pager(self, listing: Listing, page: Type[_AsyncPageT], params: Mapping[str, Any]) -> AsyncPager[_AsyncPageT, Any]:
         given = _given(params)
 
-        async def first() -> AsyncPage[_M]:
+        async def first() -> _AsyncPageT:
             wire = await self._caller.call_async(listing.operation, given)
-            return AsyncPage(self._caller, listing, given, wire)
+            return page(self._caller, listing, given, wire)
 
         return AsyncPager(first)
