@@ -28,8 +28,9 @@ jvm-build: jvm-native
 	$(JVM_MVN) -q package -DskipTests >&2
 
 # `verify` runs the JUnit tests after `package`, against the jar (see the pom's
-# surefire setup), so they load the native library exactly as users do.
-jvm-test: jvm-native
+# surefire setup), so they load the native library exactly as users do. The API client
+# tests start their own emulators (AVARA_EMULATOR_BIN, from emulator-build).
+jvm-test: jvm-native emulator-build
 	$(CARGO) test -p avara-jvm
 	$(JVM_MVN) verify
 
