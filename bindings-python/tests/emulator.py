@@ -37,16 +37,22 @@ class Emulator:
     base_url: str
     keys: List[str]
 
-    def __init__(self, keys: Optional[List[Dict[str, Any]]] = None, faults: Optional[Dict[str, Any]] = None) -> None:
+    def __init__(
+        self,
+        keys: Optional[List[Dict[str, Any]]] = None,
+        faults: Optional[Dict[str, Any]] = None,
+        log_requests: bool = False,
+    ) -> None:
         keys = keys or [FULL_ACCESS]
-        config = {"keys": keys, "faults": faults or {}, "seed": 7}
+        config = {"keys": keys, "faults": faults or {}, "seed": 7, "logRequests": log_requests}
+        self._log = tempfile.TemporaryFile("w+")
         self._config = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False)
         json.dump(config, self._config)
         self._config.close()
         self._process = subprocess.Popen(
             [str(binary()), "--port", "0", "--config", self._config.name],
             stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
+            stderr=self._log,
             text=True,
         )
         assert self._process.stdout is not None
@@ -62,9 +68,16 @@ class Emulator:
         self.base_url = settings["AVARA_BASE_URL"]
         self.keys = [settings["AVARA_API_KEY" + (f"_{n + 1}" if n else "")] for n in range(len(keys))]
 
+    def requests(self) -> List[str]:
+        """The requests served so far, `POST /v1/viewer/studies -> 201 [req_…]` (only
+        with `log_requests`)."""
+        self._log.seek(0)
+        return [line for line in self._log.read().splitlines() if " -> " in line]
+
     def stop(self) -> None:
         self._process.terminate()
         self._process.wait(timeout=10)
+        self._log.close()
         os.unlink(self._config.name)
 
     def __enter__(self) -> "Emulator":

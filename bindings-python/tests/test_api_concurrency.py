@@ -24,7 +24,7 @@ FAULTS = {
 
 
 def test_sixteen_threads_create_1600_studies_through_faults_without_duplicates() -> None:
-    with Emulator(faults=FAULTS) as faulty:
+    with Emulator(faults=FAULTS, log_requests=True) as faulty:
         # Twelve retries make losing a create (thirteen faults in a row at 10 %) negligible.
         client = avara.Avara(api_key=faulty.keys[0], base_url=faulty.base_url, max_retries=12, timeout=10)
         uids = [uid() for _ in range(STUDIES)]
@@ -46,6 +46,12 @@ def test_sixteen_threads_create_1600_studies_through_faults_without_duplicates()
         assert len(listed) == STUDIES, "no study lost, none created twice"
         assert sorted(study.study_id for study in listed) == sorted(created)
         assert sorted(study.study_instance_uid for study in listed) == sorted(uids)
+
+        creates = [line for line in faulty.requests() if "POST /v1/viewer/studies " in line]
+        faults = [line for line in creates if not line.split(" -> ")[1].startswith(("200", "201"))]
+        print(f"python concurrency: {len(creates)} create requests, {len(faults)} answered with a fault")
+        assert len(faults) > STUDIES // 20, "the faults really happened"
+        assert len(creates) == STUDIES + len(faults), "every fault was retried, nothing more"
 
 
 def test_async_client_gathers_creates_and_walks_pages() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Mapping, Optional
+from typing import Mapping, Optional, Tuple
 
 from . import _models
 from ._api_resources import AsyncApi, SyncApi
@@ -50,35 +50,55 @@ class Webhooks:
         return f"Webhooks(secret={'<redacted>' if self._verifier else None})"
 
 
-def _webhooks(webhook_secret: Optional[str]) -> Webhooks:
-    if webhook_secret is None:
-        webhook_secret = next(
-            (os.environ[name] for name in _WEBHOOK_SECRET_ENVS if name in os.environ), None
+class _Settings:
+    """What ``Avara`` and ``AsyncAvara`` share: the settings, ``webhooks`` and the
+    lazily built native client behind their resources."""
+
+    __slots__ = ()
+
+    _api_key: Optional[str]
+    webhooks: Webhooks
+
+    @staticmethod
+    def _configure(
+        api_key: Optional[str],
+        base_url: Optional[str],
+        timeout: Optional[float],
+        max_retries: Optional[int],
+        default_headers: Optional[Mapping[str, str]],
+        webhook_secret: Optional[str],
+    ) -> Tuple[Webhooks, Caller]:
+        secret = webhook_secret
+        if secret is None:
+            secret = next((os.environ[name] for name in _WEBHOOK_SECRET_ENVS if name in os.environ), None)
+        webhooks = Webhooks(Webhook(secret) if secret is not None else None)
+        return webhooks, Caller(
+            {
+                "api_key": api_key,
+                "base_url": base_url,
+                "timeout": timeout,
+                "max_retries": max_retries,
+                "default_headers": list(default_headers.items()) if default_headers else None,
+                "webhook_secret": webhook_secret,
+            }
         )
-    return Webhooks(Webhook(webhook_secret) if webhook_secret is not None else None)
+
+    @property
+    def api_key(self) -> str:
+        """The API key, from the constructor or ``AVARA_API_KEY``."""
+        key = self._api_key if self._api_key is not None else os.environ.get(_API_KEY_ENV)
+        if not key:
+            raise ConfigurationError(
+                "configuration", f"no API key: pass Avara(api_key=...) or set {_API_KEY_ENV}"
+            )
+        return key
+
+    def __repr__(self) -> str:
+        key = "<redacted>" if self._api_key is not None else f"<from {_API_KEY_ENV}>"
+        return f"{type(self).__name__}(api_key={key}, webhooks={self.webhooks!r})"
 
 
-def _caller(
-    api_key: Optional[str],
-    base_url: Optional[str],
-    timeout: Optional[float],
-    max_retries: Optional[int],
-    default_headers: Optional[Mapping[str, str]],
-    webhook_secret: Optional[str],
-) -> Caller:
-    return Caller(
-        {
-            "api_key": api_key,
-            "base_url": base_url,
-            "timeout": timeout,
-            "max_retries": max_retries,
-            "default_headers": list(default_headers.items()) if default_headers else None,
-            "webhook_secret": webhook_secret,
-        }
-    )
-
-
-class Avara(SyncApi):
+class Avara(_Settings, SyncApi):
     """Entry point of the SDK: the API resources (``client.viewer``, ``client.express``)
     and ``client.webhooks``.
 
@@ -98,8 +118,6 @@ class Avara(SyncApi):
 
     __slots__ = ("_api_key", "webhooks")
 
-    webhooks: Webhooks
-
     def __init__(
         self,
         api_key: Optional[str] = None,
@@ -111,21 +129,13 @@ class Avara(SyncApi):
         webhook_secret: Optional[str] = None,
     ) -> None:
         self._api_key = api_key
-        self.webhooks = _webhooks(webhook_secret)
-        SyncApi.__init__(
-            self, _caller(api_key, base_url, timeout, max_retries, default_headers, webhook_secret)
+        self.webhooks, caller = self._configure(
+            api_key, base_url, timeout, max_retries, default_headers, webhook_secret
         )
-
-    @property
-    def api_key(self) -> str:
-        """The API key, from the constructor or ``AVARA_API_KEY``."""
-        return _api_key(self._api_key)
-
-    def __repr__(self) -> str:
-        return f"Avara(api_key={_redacted(self._api_key)}, webhooks={self.webhooks!r})"
+        SyncApi.__init__(self, caller)
 
 
-class AsyncAvara(AsyncApi):
+class AsyncAvara(_Settings, AsyncApi):
     """``Avara`` for asyncio (FastAPI, aiohttp): the same settings and resources, with
     coroutine methods; list methods return pagers to ``await`` (first page) or to
     ``async for`` over (every item).
@@ -138,8 +148,6 @@ class AsyncAvara(AsyncApi):
 
     __slots__ = ("_api_key", "webhooks")
 
-    webhooks: Webhooks
-
     def __init__(
         self,
         api_key: Optional[str] = None,
@@ -151,28 +159,7 @@ class AsyncAvara(AsyncApi):
         webhook_secret: Optional[str] = None,
     ) -> None:
         self._api_key = api_key
-        self.webhooks = _webhooks(webhook_secret)
-        AsyncApi.__init__(
-            self, _caller(api_key, base_url, timeout, max_retries, default_headers, webhook_secret)
+        self.webhooks, caller = self._configure(
+            api_key, base_url, timeout, max_retries, default_headers, webhook_secret
         )
-
-    @property
-    def api_key(self) -> str:
-        """The API key, from the constructor or ``AVARA_API_KEY``."""
-        return _api_key(self._api_key)
-
-    def __repr__(self) -> str:
-        return f"AsyncAvara(api_key={_redacted(self._api_key)}, webhooks={self.webhooks!r})"
-
-
-def _api_key(given: Optional[str]) -> str:
-    key = given if given is not None else os.environ.get(_API_KEY_ENV)
-    if not key:
-        raise ConfigurationError(
-            "configuration", f"no API key: pass Avara(api_key=...) or set {_API_KEY_ENV}"
-        )
-    return key
-
-
-def _redacted(given: Optional[str]) -> str:
-    return "<redacted>" if given is not None else f"<from {_API_KEY_ENV}>"
+        AsyncApi.__init__(self, caller)
