@@ -171,6 +171,23 @@ export declare class Webhooks {
  * `util.inspect` and `JSON.stringify` show no credentials.
  */
 declare class Avara {
+  /** The error classes are also properties of the client class (`Avara.APIError`). */
+  static readonly AvaraError: typeof AvaraError;
+  static readonly WebhookVerificationError: typeof WebhookVerificationError;
+  static readonly APIError: typeof APIError;
+  static readonly BadRequestError: typeof BadRequestError;
+  static readonly AuthenticationError: typeof AuthenticationError;
+  static readonly PermissionDeniedError: typeof PermissionDeniedError;
+  static readonly NotFoundError: typeof NotFoundError;
+  static readonly ConflictError: typeof ConflictError;
+  static readonly UnprocessableEntityError: typeof UnprocessableEntityError;
+  static readonly RateLimitError: typeof RateLimitError;
+  static readonly InternalServerError: typeof InternalServerError;
+  static readonly APIConnectionError: typeof APIConnectionError;
+  static readonly APIConnectionTimeoutError: typeof APIConnectionTimeoutError;
+  static readonly InvalidParamsError: typeof InvalidParamsError;
+  static readonly InvalidResponseError: typeof InvalidResponseError;
+  static readonly ConfigurationError: typeof ConfigurationError;
   constructor(options?: ClientOptions);
   readonly webhooks: Webhooks;
   toJSON(): { apiKey: string | undefined };

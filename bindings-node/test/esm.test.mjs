@@ -36,3 +36,12 @@ it('shares one instance with require(), so error classes match', () => {
   assert.equal(WebhookVerificationError, required.WebhookVerificationError);
   assert.throws(() => new required.Webhook(''), WebhookVerificationError);
 });
+
+it('imports the API client surface: resources, error classes and the low-level functions', async () => {
+  const { APIError, InvalidParamsError, NotFoundError, encodeRequest } = await import('avara');
+  assert.equal(Avara.APIError, APIError);
+  assert.ok(NotFoundError.prototype instanceof APIError);
+  assert.equal(typeof new Avara({ apiKey: 'sk_test_esm' }).viewer.studies.rerouteURL, 'function');
+  assert.equal(encodeRequest('viewer.studies.list', { limit: 2 }).pathAndQuery, '/v1/viewer/studies?limit=2');
+  assert.throws(() => encodeRequest('viewer.studies.list', { limit: 0 }), InvalidParamsError);
+});

@@ -7,3 +7,8 @@ const event: WebhookEvent = client.webhooks.unwrap('{}', { headers: {} });
 const webhook: Webhook = new Webhook('secret');
 
 void [event, webhook];
+
+export async function callsTheApi(): Promise<string> {
+  const study = await client.viewer.studies.rerouteURL({ studyId: 'stu_1' });
+  return study.url;
+}
