@@ -39,10 +39,14 @@ fn configuration(message: String) -> ApiError {
     ApiError::new(ApiErrorCode::Configuration, message)
 }
 
-/// A Python value as the wire-form parameters, or `invalid_params` naming where it has
-/// no JSON form.
+/// A Python value as the wire-form parameters, or `invalid_params` naming the field
+/// whose value has no JSON form.
 fn wire_params(py: Python<'_>, params: &Bound<'_, PyAny>) -> PyResult<Value> {
-    json_value(params, "params").map_err(|message| raise(py, ApiError::new(ApiErrorCode::InvalidParams, message)))
+    json_value(params).map_err(|error| {
+        let mut invalid = ApiError::new(ApiErrorCode::InvalidParams, format!("params{}", error.message()));
+        invalid.field = error.top_key().map(str::to_owned);
+        raise(py, invalid)
+    })
 }
 
 /// A configured client; clones of the core client share one connection pool, and one
@@ -173,6 +177,7 @@ pub(crate) fn next_page_params<'py>(
     params: &Bound<'py, PyAny>,
     page: &Bound<'py, PyAny>,
 ) -> PyResult<Option<Bound<'py, PyAny>>> {
-    let page = json_value(page, "page").map_err(|message| raise(py, ApiError::new(ApiErrorCode::InvalidResponse, message)))?;
+    let page = json_value(page)
+        .map_err(|error| raise(py, ApiError::new(ApiErrorCode::InvalidResponse, format!("page{}", error.message()))))?;
     operations::next_page_params(&wire_params(py, params)?, &page).map(|next| to_python(py, &next)).transpose()
 }

@@ -52,18 +52,36 @@ fn number_to_python<'py>(py: Python<'py>, number: &Number) -> PyResult<Bound<'py
 /// Converts a Python value for the core, or raises `schema_error` naming where the value
 /// has no JSON form (`label` names the argument, e.g. `body` or `args[0]`).
 pub(crate) fn from_python(value: &Bound<'_, PyAny>, label: &str) -> PyResult<Value> {
-    json_value(value, label).map_err(|message| to_py(WebhookError::new(ErrorCode::SchemaError, message)))
+    json_value(value).map_err(|error| {
+        to_py(WebhookError::new(ErrorCode::SchemaError, format!("{label}{}", error.message())))
+    })
 }
 
-/// Converts a Python value, or says where it has no JSON form (`label` names the
-/// argument); callers wrap the message in their own error.
-pub(crate) fn json_value(value: &Bound<'_, PyAny>, label: &str) -> Result<Value, String> {
+/// Where a value has no JSON form: the path to it (`.metadata.site`, `[2]`) and why.
+pub(crate) struct NoJsonForm {
+    /// Innermost first, as pushed while unwinding.
+    path: Vec<String>,
+    detail: String,
+}
+
+impl NoJsonForm {
+    /// The key of the outermost dict on the way, if the path starts with one.
+    pub(crate) fn top_key(&self) -> Option<&str> {
+        self.path.last()?.strip_prefix('.')
+    }
+
+    /// `<path>: <detail>`, to follow the name of the argument.
+    pub(crate) fn message(&self) -> String {
+        let segments: String = self.path.iter().rev().map(String::as_str).collect();
+        format!("{segments}: {}", self.detail)
+    }
+}
+
+/// Converts a Python value for the core, or says where it has no JSON form; callers
+/// wrap that in their own error.
+pub(crate) fn json_value(value: &Bound<'_, PyAny>) -> Result<Value, NoJsonForm> {
     let mut path = Vec::new();
-    convert(value, 0, &mut path).map_err(|detail| {
-        // The path was pushed innermost first while unwinding.
-        let segments: String = path.iter().rev().map(String::as_str).collect();
-        format!("{label}{segments}: {detail}")
-    })
+    convert(value, 0, &mut path).map_err(|detail| NoJsonForm { path, detail })
 }
 
 type Converted = Result<Value, String>;

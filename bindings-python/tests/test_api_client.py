@@ -128,6 +128,10 @@ def test_invalid_params_name_the_field_and_send_nothing(emulator: Emulator) -> N
     with pytest.raises(avara.InvalidParamsError) as raised:
         studies.create(severity="urgent", study_description="CT", study_instance_uid=uid())  # type: ignore[arg-type]
     assert raised.value.field == "severity"
+    with pytest.raises(avara.InvalidParamsError) as raised:
+        studies.create(severity="normal", study_description="CT", study_instance_uid=uid(), metadata={"a": float("nan")})  # type: ignore[dict-item]
+    assert (raised.value.field, raised.value.attempts) == ("metadata", 0)
+    assert "params.metadata.a" in str(raised.value)
 
 
 def test_not_found_carries_status_request_id_and_body(emulator: Emulator) -> None:
@@ -184,6 +188,15 @@ def test_server_errors_without_retries_and_unreachable_servers() -> None:
     with pytest.raises(avara.APIConnectionError) as connection:
         gone.viewer.studies.list()
     assert connection.value.code == "connection"
+
+
+def test_a_slow_server_times_out() -> None:
+    with Emulator(faults={"latencyMs": 1000}) as slow:
+        impatient = avara.Avara(api_key=slow.keys[0], base_url=slow.base_url, timeout=0.2, max_retries=0)
+        with pytest.raises(avara.APIConnectionTimeoutError) as raised:
+            impatient.viewer.studies.list()
+    assert isinstance(raised.value, avara.APIConnectionError)
+    assert raised.value.code == "timeout"
 
 
 def test_configuration_comes_from_the_environment(emulator: Emulator, monkeypatch: pytest.MonkeyPatch) -> None:
