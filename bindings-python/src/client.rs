@@ -19,7 +19,11 @@ use crate::payload::RawBody;
 /// every error (no process-wide cache, so subinterpreters each get their own).
 fn raise(py: Python<'_>, error: ApiError) -> PyErr {
     let build = || -> PyResult<PyErr> {
-        let body = error.body.as_ref().map(|body| to_python(py, body)).transpose()?;
+        let body = error
+            .body
+            .as_ref()
+            .map(|body| to_python(py, body))
+            .transpose()?;
         let factory = py.import("avara._errors")?.getattr("_api_error")?;
         let exception = factory.call1((
             error.code(),
@@ -43,7 +47,10 @@ fn configuration(message: String) -> ApiError {
 /// whose value has no JSON form.
 fn wire_params(py: Python<'_>, params: &Bound<'_, PyAny>) -> PyResult<Value> {
     json_value(params).map_err(|error| {
-        let mut invalid = ApiError::new(ApiErrorCode::InvalidParams, format!("params{}", error.message()));
+        let mut invalid = ApiError::new(
+            ApiErrorCode::InvalidParams,
+            format!("params{}", error.message()),
+        );
         invalid.field = error.top_key().map(str::to_owned);
         raise(py, invalid)
     })
@@ -95,12 +102,19 @@ impl Client {
                 let timeout = Duration::try_from_secs_f64(seconds)
                     .ok()
                     .filter(|timeout| !timeout.is_zero())
-                    .ok_or_else(|| configuration(format!("timeout must be a positive number of seconds, got {seconds}")))?;
+                    .ok_or_else(|| {
+                        configuration(format!(
+                            "timeout must be a positive number of seconds, got {seconds}"
+                        ))
+                    })?;
                 builder = builder.timeout(timeout);
             }
             if let Some(retries) = max_retries {
-                let retries = u32::try_from(retries)
-                    .map_err(|_| configuration(format!("max_retries must be a whole number from 0 up, got {retries}")))?;
+                let retries = u32::try_from(retries).map_err(|_| {
+                    configuration(format!(
+                        "max_retries must be a whole number from 0 up, got {retries}"
+                    ))
+                })?;
                 builder = builder.max_retries(retries);
             }
             for (name, value) in default_headers.unwrap_or_default() {
@@ -111,13 +125,20 @@ impl Client {
             }
             Ok(builder.from_env()?.build()?)
         };
-        build().map(|inner| Client { inner }).map_err(|error| raise(py, *error))
+        build()
+            .map(|inner| Client { inner })
+            .map_err(|error| raise(py, *error))
     }
 
     /// Calls the operation `operation` (`viewer.studies.create`, ...) with wire-form
     /// parameters and returns its result in wire form. The GIL is released while the
     /// request (and its retries) run.
-    fn call<'py>(&self, py: Python<'py>, operation: String, params: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    fn call<'py>(
+        &self,
+        py: Python<'py>,
+        operation: String,
+        params: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let params = wire_params(py, params)?;
         let result = py.detach(|| self.inner.call(&operation, params).map_err(Box::new));
         match result {
@@ -132,7 +153,10 @@ impl Client {
     }
 
     fn __repr__(&self) -> String {
-        format!("<avara._native.Client base_url={:?} (API key redacted)>", self.inner.config().base_url)
+        format!(
+            "<avara._native.Client base_url={:?} (API key redacted)>",
+            self.inner.config().base_url
+        )
     }
 }
 
@@ -143,12 +167,19 @@ pub(crate) fn encode_request<'py>(
     operation: &str,
     params: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let spec = operations::encode_named(operation, wire_params(py, params)?).map_err(|error| raise(py, error))?;
+    let spec = operations::encode_named(operation, wire_params(py, params)?)
+        .map_err(|error| raise(py, error))?;
     let request = PyDict::new(py);
     request.set_item("method", spec.method.as_str())?;
     request.set_item("path", &spec.path)?;
     request.set_item("query", &spec.query)?;
-    request.set_item("body", spec.body.as_ref().map(|body| to_python(py, body)).transpose()?)?;
+    request.set_item(
+        "body",
+        spec.body
+            .as_ref()
+            .map(|body| to_python(py, body))
+            .transpose()?,
+    )?;
     request.set_item("path_and_query", spec.path_and_query())?;
     Ok(request)
 }
@@ -177,7 +208,16 @@ pub(crate) fn next_page_params<'py>(
     params: &Bound<'py, PyAny>,
     page: &Bound<'py, PyAny>,
 ) -> PyResult<Option<Bound<'py, PyAny>>> {
-    let page = json_value(page)
-        .map_err(|error| raise(py, ApiError::new(ApiErrorCode::InvalidResponse, format!("page{}", error.message()))))?;
-    operations::next_page_params(&wire_params(py, params)?, &page).map(|next| to_python(py, &next)).transpose()
+    let page = json_value(page).map_err(|error| {
+        raise(
+            py,
+            ApiError::new(
+                ApiErrorCode::InvalidResponse,
+                format!("page{}", error.message()),
+            ),
+        )
+    })?;
+    operations::next_page_params(&wire_params(py, params)?, &page)
+        .map(|next| to_python(py, &next))
+        .transpose()
 }

@@ -68,9 +68,7 @@ fn pair<'py>(line: &Bound<'py, PyAny>) -> PyResult<(Bound<'py, PyAny>, Bound<'py
         )));
     };
     if len != 2 {
-        return Err(not_headers(format!(
-            "got a header line with {len} items"
-        )));
+        return Err(not_headers(format!("got a header line with {len} items")));
     }
     let [name, value] = items;
     Ok((name?, value?))

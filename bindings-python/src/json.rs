@@ -53,7 +53,10 @@ fn number_to_python<'py>(py: Python<'py>, number: &Number) -> PyResult<Bound<'py
 /// has no JSON form (`label` names the argument, e.g. `body` or `args[0]`).
 pub(crate) fn from_python(value: &Bound<'_, PyAny>, label: &str) -> PyResult<Value> {
     json_value(value).map_err(|error| {
-        to_py(WebhookError::new(ErrorCode::SchemaError, format!("{label}{}", error.message())))
+        to_py(WebhookError::new(
+            ErrorCode::SchemaError,
+            format!("{label}{}", error.message()),
+        ))
     })
 }
 

@@ -47,7 +47,7 @@ fn render_models(catalog: &ClientCatalog) -> String {
     let mut out = format!(
         "{HEADER}\"\"\"The API's result models, nested parameter models and enumerations.\"\"\"\n\n\
          from __future__ import annotations\n\n\
-         from typing import Any, ClassVar, Dict, List, Literal, Optional, Tuple\n\n\
+         {TYPING}\n\n\
          from ._model_base import FieldSpec, ListOf, Model\n"
     );
     let mut names = Vec::new();
@@ -62,11 +62,11 @@ fn render_models(catalog: &ClientCatalog) -> String {
                 writeln!(out, "\n\nclass {name}(Model):").unwrap();
                 docstring(&mut out, "    ", description.as_ref());
                 for field in fields {
-                    writeln!(out, "    {}: {}", snake(&field.wire), optional(field)).unwrap();
+                    writeln!(out, "    {}: {}", argument_name(&field.wire), optional(field)).unwrap();
                 }
                 out.push_str("    _FIELDS: ClassVar[Tuple[FieldSpec, ...]] = (\n");
                 for field in fields {
-                    let spec = format!("FieldSpec(\"{}\", \"{}\", {})", snake(&field.wire), field.wire, kind(catalog, &field.shape));
+                    let spec = format!("FieldSpec(\"{}\", \"{}\", {})", argument_name(&field.wire), field.wire, kind(catalog, &field.shape));
                     writeln!(out, "        {spec},").unwrap();
                 }
                 out.push_str("    )\n\n");
@@ -76,19 +76,32 @@ fn render_models(catalog: &ClientCatalog) -> String {
                     .iter()
                     .map(|field| {
                         let default = if field.required { "" } else { " = None" };
-                        format!(", {}: {}{default}", snake(&field.wire), optional(field))
+                        format!(", {}: {}{default}", argument_name(&field.wire), optional(field))
                     })
                     .collect();
                 let star = if parameters.is_empty() { "" } else { ", *" };
                 writeln!(out, "    def __init__(self{star}{parameters}) -> None:").unwrap();
-                let assignments: String = fields.iter().map(|field| format!(", {0}={0}", snake(&field.wire))).collect();
+                let assignments: String = fields.iter().map(|field| format!(", {0}={0}", argument_name(&field.wire))).collect();
                 writeln!(out, "        Model.__init__(self{assignments})").unwrap();
             }
         }
     }
     let listed: String = names.iter().map(|name| format!("    \"{name}\",\n")).collect();
     writeln!(out, "\n\n__all__ = [\n{listed}]").unwrap();
+    let out = with_typing_imports(&out);
     out.lines().map(str::trim_end).map(|line| format!("{line}\n")).collect()
+}
+
+const TYPING: &str = "from typing import <used>";
+
+/// Fills in the `typing` names the module uses, so a new shape in the catalog never
+/// leaves one unimported (nor an import unused).
+fn with_typing_imports(module: &str) -> String {
+    let used: Vec<&str> = ["Any", "ClassVar", "Dict", "List", "Literal", "Mapping", "Optional", "Sequence", "Tuple", "Union"]
+        .into_iter()
+        .filter(|name| module.contains(&format!("{name}[")) || module.contains(&format!("{name},")) || module.contains(&format!("{name}]")))
+        .collect();
+    module.replacen(TYPING, &format!("from typing import {}", used.join(", ")), 1)
 }
 
 fn pascal(words: &[String]) -> String {
@@ -114,6 +127,18 @@ fn argument_hint(catalog: &ClientCatalog, shape: &Shape) -> String {
     }
 }
 
+/// A field's attribute and argument name: snake_case, with a trailing underscore where
+/// that is a Python keyword (`from` → `from_`).
+fn argument_name(wire: &str) -> String {
+    const KEYWORDS: &[&str] = &[
+        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+        "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
+        "nonlocal", "not", "or", "pass", "raise", "return", "self", "try", "while", "with", "yield",
+    ];
+    let name = snake(wire);
+    if KEYWORDS.contains(&name.as_str()) { format!("{name}_") } else { name }
+}
+
 fn fields_of<'a>(catalog: &'a ClientCatalog, definition: &str) -> &'a [Field] {
     match catalog.definitions.get(definition) {
         Some(Definition::Record { fields, .. }) => fields,
@@ -131,7 +156,7 @@ fn arguments(catalog: &ClientCatalog, operation: &ApiOperation) -> (String, Stri
     positional.sort_by_key(|field| operation.path_params.iter().position(|wire| *wire == field.wire));
     let mut keywords = keywords;
     keywords.sort_by_key(|field| !field.required);
-    let mut parameters: Vec<String> = positional.iter().map(|field| format!("{}: str", snake(&field.wire))).collect();
+    let mut parameters: Vec<String> = positional.iter().map(|field| format!("{}: str", argument_name(&field.wire))).collect();
     if !keywords.is_empty() {
         parameters.push("*".into());
     }
@@ -142,9 +167,9 @@ fn arguments(catalog: &ClientCatalog, operation: &ApiOperation) -> (String, Stri
             (false, false) => format!("{shape} | NotGiven = NOT_GIVEN"),
             (false, true) => format!("{shape} | None | NotGiven = NOT_GIVEN"),
         };
-        parameters.push(format!("{}: {argument}", snake(&field.wire)));
+        parameters.push(format!("{}: {argument}", argument_name(&field.wire)));
     }
-    let wire: Vec<String> = fields.iter().map(|field| format!("\"{}\": {}", field.wire, snake(&field.wire))).collect();
+    let wire: Vec<String> = fields.iter().map(|field| format!("\"{}\": {}", field.wire, argument_name(&field.wire))).collect();
     let one_line = format!("{{{}}}", wire.join(", "));
     let wire = if one_line.len() <= 60 {
         one_line
@@ -171,7 +196,7 @@ fn page_class(page: &Pagination, flavour: &str) -> String {
 
 /// A page class per list, whose items also go by the list's own name (`page.studies`).
 fn render_page(out: &mut String, operation: &ApiOperation, page: &Pagination, flavour: &str) {
-    let items = snake(&page.items);
+    let items = argument_name(&page.items);
     writeln!(
         out,
         "\n\nclass {}({flavour}Page[{item}]):\n    \"\"\"A page of ``{}``; ``{items}`` are this page's items.\"\"\"\n\n    \
@@ -218,7 +243,7 @@ fn render_resource(out: &mut String, catalog: &ClientCatalog, path: &[String], f
                  return self._page(Listing(\"{}\", {result}, \"{}\"), {class}, {wire})",
                 operation.action,
                 operation.name,
-                snake(&page.items),
+                argument_name(&page.items),
                 class = page_class(page, flavour),
             ),
             (Some(page), _) => writeln!(
@@ -228,7 +253,7 @@ fn render_resource(out: &mut String, catalog: &ClientCatalog, path: &[String], f
                 operation.action,
                 page.item,
                 operation.name,
-                snake(&page.items),
+                argument_name(&page.items),
                 class = page_class(page, flavour),
             ),
             (None, "Sync") => writeln!(
@@ -252,7 +277,7 @@ fn render_resources(catalog: &ClientCatalog) -> String {
     let mut out = format!(
         "{HEADER}\"\"\"The resources of ``Avara`` (Sync...) and ``AsyncAvara`` (Async...), one method per operation.\"\"\"\n\n\
          from __future__ import annotations\n\n\
-         from typing import Any, List, Mapping, Sequence\n\n\
+         {TYPING}\n\n\
          from ._api_models import *  # noqa: F403\n\
          from ._api_runtime import (\n    NOT_GIVEN,\n    AsyncPage,\n    AsyncPager,\n    AsyncResource,\n    Caller,\n    Listing,\n    \
          NotGiven,\n    SyncPage,\n    SyncResource,\n)\n"
@@ -275,5 +300,5 @@ fn render_resources(catalog: &ClientCatalog) -> String {
     }
     let exported: String = exported.iter().map(|name| format!("    \"{name}\",\n")).collect();
     writeln!(out, "\n\n__all__ = [\n{exported}]").unwrap();
-    out
+    with_typing_imports(&out)
 }
