@@ -302,3 +302,27 @@ fn render_resources(catalog: &ClientCatalog) -> String {
     writeln!(out, "\n\n__all__ = [\n{exported}]").unwrap();
     with_typing_imports(&out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{argument_name, render};
+    use crate::operations::ClientCatalog;
+
+    #[test]
+    fn every_operation_is_a_method_of_both_flavours() {
+        let catalog = ClientCatalog::new(avara::client::operations::catalog());
+        let output = render(&catalog);
+        let resources = &output.files.iter().find(|(path, _)| path.ends_with("_api_resources.py")).unwrap().1;
+        for operation in &catalog.operations {
+            let call = format!("(\"{}\"", operation.name);
+            assert_eq!(resources.matches(&call).count(), 2, "{} in Sync and Async", operation.name);
+        }
+        assert!(resources.contains("def reroute_url(") && resources.contains("class AsyncCursorExpressCustomers("));
+    }
+
+    #[test]
+    fn keywords_get_a_trailing_underscore() {
+        assert_eq!(argument_name("from"), "from_");
+        assert_eq!(argument_name("studyInstanceUid"), "study_instance_uid");
+    }
+}
