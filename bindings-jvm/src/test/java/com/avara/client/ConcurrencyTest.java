@@ -1,6 +1,7 @@
 package com.avara.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.avara.client.okhttp.AvaraOkHttpClient;
 import com.avara.models.viewer.studies.StudyCreateParams;
@@ -28,7 +29,7 @@ class ConcurrencyTest {
     @Test
     void sixteenThreadsCreateEveryStudyExactlyOnceDespiteFaults() throws Exception {
         try (Emulator emulator = Emulator.start("--error-rate", "0.05", "--drop-rate", "0.03", "--rate-limit-rate", "0.02",
-                        "--after-apply-ratio", "0.5", "--retry-after-ms", "5", "--seed", "7");
+                        "--after-apply-ratio", "0.5", "--retry-after-ms", "5", "--seed", "7", "--log-requests");
                 AvaraClient client = AvaraOkHttpClient.builder()
                         .apiKey(Emulator.FULL_KEY).baseUrl(emulator.baseUrl).maxRetries(20).build()) {
             ExecutorService executor = Executors.newFixedThreadPool(THREADS);
@@ -55,8 +56,9 @@ class ConcurrencyTest {
                 }
                 assertEquals(STUDIES, listed.size(), "no study was created twice");
                 assertEquals(created, new HashSet<>(listed), "every created study is listed");
-                System.out.printf("jvm concurrency: %d studies by %d threads with faults in %d ms%n",
-                        STUDIES, THREADS, (System.nanoTime() - started) / 1_000_000);
+                assertTrue(emulator.faults() >= STUDIES / 20, "faults were injected: " + emulator.faults());
+                System.out.printf("jvm concurrency: %d studies by %d threads through %d injected faults in %d ms%n",
+                        STUDIES, THREADS, emulator.faults(), (System.nanoTime() - started) / 1_000_000);
             } finally {
                 executor.shutdownNow();
             }

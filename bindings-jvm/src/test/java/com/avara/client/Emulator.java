@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
  * An {@code avara-emulator} on a free loopback port, started for one test and stopped
@@ -32,14 +34,24 @@ final class Emulator implements AutoCloseable {
             ]}
             """.formatted(FULL_KEY, VIEWER_KEY);
 
+    /** A `--log-requests` line of a faulted request: a 429 or 5xx answer, or a drop. */
+    private static final Pattern FAULT = Pattern.compile("-> (429|5\\d\\d|dropped) ");
+
     private final Process process;
     private final Path config;
+    private final AtomicInteger faults;
     final String baseUrl;
 
-    private Emulator(Process process, Path config, String baseUrl) {
+    private Emulator(Process process, Path config, AtomicInteger faults, String baseUrl) {
         this.process = process;
         this.config = config;
+        this.faults = faults;
         this.baseUrl = baseUrl;
+    }
+
+    /** How many requests were answered with a fault so far (with `--log-requests`). */
+    int faults() {
+        return faults.get();
     }
 
     static Path binary() {
@@ -59,7 +71,18 @@ final class Emulator implements AutoCloseable {
         Files.writeString(config, CONFIG);
         List<String> command = new ArrayList<>(List.of(binary().toString(), "--port", "0", "--config", config.toString()));
         command.addAll(List.of(flags));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process process = new ProcessBuilder(command).start();
+        AtomicInteger faults = new AtomicInteger();
+        BufferedReader log = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
+        Thread counter = new Thread(() -> log.lines().forEach(entry -> {
+            if (FAULT.matcher(entry).find()) {
+                faults.incrementAndGet();
+            } else if (!entry.contains("avara-emulator: ")) {
+                System.err.println(entry);
+            }
+        }), "emulator-stderr");
+        counter.setDaemon(true);
+        counter.start();
         BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = lines.readLine()) != null) {
@@ -67,7 +90,7 @@ final class Emulator implements AutoCloseable {
                 Thread drain = new Thread(() -> lines.lines().forEach(ignored -> {}), "emulator-stdout");
                 drain.setDaemon(true);
                 drain.start();
-                return new Emulator(process, config, line.substring("AVARA_BASE_URL=".length()));
+                return new Emulator(process, config, faults, line.substring("AVARA_BASE_URL=".length()));
             }
         }
         process.destroyForcibly();
