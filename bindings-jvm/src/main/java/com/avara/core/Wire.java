@@ -154,8 +154,4 @@ public final class Wire {
     public static Map<String, Object> mapOf(Map<String, ?> values) {
         return Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
-
-    public static Object same(Object value) {
-        return value;
-    }
 }
