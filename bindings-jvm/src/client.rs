@@ -2,6 +2,10 @@
 //! operation by name, and the core's paging rule and request/response codec for the
 //! Java facade and the shared vectors. Nothing here knows an operation.
 
+// Every `Result` here crosses the FFI, where uniffi serializes the error into a buffer at
+// once; boxing the large `ApiFailure` would only add an allocation.
+#![allow(clippy::result_large_err)]
+
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -57,8 +61,12 @@ fn failure(code: ApiErrorCode, message: impl Into<String>) -> ApiFailure {
 }
 
 fn params_value(params: WireValue) -> Result<Value, ApiFailure> {
-    Value::try_from(params)
-        .map_err(|_| failure(ApiErrorCode::InvalidParams, "params: a number is NaN or infinite, which JSON cannot carry"))
+    Value::try_from(params).map_err(|_| {
+        failure(
+            ApiErrorCode::InvalidParams,
+            "params: a number is NaN or infinite, which JSON cannot carry",
+        )
+    })
 }
 
 /// One header sent with every request.
@@ -90,7 +98,12 @@ fn duration(name: &str, millis: i64) -> Result<Duration, ApiFailure> {
         .ok()
         .filter(|millis| *millis > 0)
         .map(Duration::from_millis)
-        .ok_or_else(|| failure(ApiErrorCode::Configuration, format!("{name} must be positive, got {millis} ms")))
+        .ok_or_else(|| {
+            failure(
+                ApiErrorCode::Configuration,
+                format!("{name} must be positive, got {millis} ms"),
+            )
+        })
 }
 
 /// The client the Java `AvaraClient` wraps. Thread-safe: the core client is shared, and
@@ -119,7 +132,10 @@ impl ApiClient {
         }
         if let Some(retries) = settings.max_retries {
             let retries = u32::try_from(retries).map_err(|_| {
-                failure(ApiErrorCode::Configuration, format!("max retries must be 0 or more, got {retries}"))
+                failure(
+                    ApiErrorCode::Configuration,
+                    format!("max retries must be 0 or more, got {retries}"),
+                )
             })?;
             builder = builder.max_retries(retries);
         }
@@ -129,7 +145,9 @@ impl ApiClient {
         if settings.from_env {
             builder = builder.from_env()?;
         }
-        Ok(Arc::new(ApiClient { client: builder.build()? }))
+        Ok(Arc::new(ApiClient {
+            client: builder.build()?,
+        }))
     }
 
     /// Runs the operation `operation` (`viewer.studies.create`, ...) with wire-form
@@ -181,7 +199,11 @@ pub fn encode_request(operation: String, params: WireValue) -> Result<EncodedReq
         method: spec.method.as_str().to_owned(),
         path_and_query: spec.path_and_query(),
         path: spec.path,
-        query: spec.query.into_iter().map(|(name, value)| QueryPair { name, value }).collect(),
+        query: spec
+            .query
+            .into_iter()
+            .map(|(name, value)| QueryPair { name, value })
+            .collect(),
         body: spec.body.map(WireValue::from),
     })
 }
@@ -189,8 +211,16 @@ pub fn encode_request(operation: String, params: WireValue) -> Result<EncodedReq
 /// What an HTTP answer to `operation` means: its canonical result, or the error of its
 /// status class.
 #[uniffi::export]
-pub fn interpret_response(operation: String, status: i32, body: Vec<u8>) -> Result<WireValue, ApiFailure> {
-    let status = u16::try_from(status)
-        .map_err(|_| failure(ApiErrorCode::InvalidParams, format!("status must be an HTTP status, got {status}")))?;
+pub fn interpret_response(
+    operation: String,
+    status: i32,
+    body: Vec<u8>,
+) -> Result<WireValue, ApiFailure> {
+    let status = u16::try_from(status).map_err(|_| {
+        failure(
+            ApiErrorCode::InvalidParams,
+            format!("status must be an HTTP status, got {status}"),
+        )
+    })?;
     Ok(operations::interpret_named(&operation, status, &body)?.into())
 }

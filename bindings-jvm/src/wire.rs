@@ -30,12 +30,22 @@ impl From<Value> for WireValue {
             Value::Number(number) => match number.as_i64() {
                 Some(value) => WireValue::IntValue { value },
                 // u64 above i64::MAX, or a fraction: both are representable as f64.
-                None => WireValue::FloatValue { value: number.as_f64().unwrap_or(f64::NAN) },
+                None => WireValue::FloatValue {
+                    value: number.as_f64().unwrap_or(f64::NAN),
+                },
             },
             Value::String(value) => WireValue::TextValue { value },
-            Value::Array(items) => WireValue::ListValue { items: items.into_iter().map(WireValue::from).collect() },
+            Value::Array(items) => WireValue::ListValue {
+                items: items.into_iter().map(WireValue::from).collect(),
+            },
             Value::Object(fields) => WireValue::ObjectValue {
-                fields: fields.into_iter().map(|(name, value)| WireField { name, value: value.into() }).collect(),
+                fields: fields
+                    .into_iter()
+                    .map(|(name, value)| WireField {
+                        name,
+                        value: value.into(),
+                    })
+                    .collect(),
             },
         }
     }
@@ -53,11 +63,16 @@ impl TryFrom<WireValue> for Value {
             WireValue::NullValue => Value::Null,
             WireValue::BoolValue { value } => Value::Bool(value),
             WireValue::IntValue { value } => Value::Number(value.into()),
-            WireValue::FloatValue { value } => Value::Number(Number::from_f64(value).ok_or(NonFiniteNumber)?),
-            WireValue::TextValue { value } => Value::String(value),
-            WireValue::ListValue { items } => {
-                Value::Array(items.into_iter().map(Value::try_from).collect::<Result<_, _>>()?)
+            WireValue::FloatValue { value } => {
+                Value::Number(Number::from_f64(value).ok_or(NonFiniteNumber)?)
             }
+            WireValue::TextValue { value } => Value::String(value),
+            WireValue::ListValue { items } => Value::Array(
+                items
+                    .into_iter()
+                    .map(Value::try_from)
+                    .collect::<Result<_, _>>()?,
+            ),
             WireValue::ObjectValue { fields } => {
                 let mut object = Map::with_capacity(fields.len());
                 for WireField { name, value } in fields {
@@ -79,8 +94,14 @@ mod tests {
     fn every_json_value_survives_the_round_trip() {
         let value = json!({"b": [1, -2, 2.5, 18446744073709551615u64, null, true, "x"], "a": {"nested": {}}});
         let back = serde_json::Value::try_from(WireValue::from(value.clone())).unwrap();
-        assert_eq!(back, json!({"b": [1, -2, 2.5, 18446744073709551615.0, null, true, "x"], "a": {"nested": {}}}));
-        assert_eq!(back.as_object().unwrap().keys().collect::<Vec<_>>(), ["b", "a"]);
+        assert_eq!(
+            back,
+            json!({"b": [1, -2, 2.5, 18446744073709551615.0, null, true, "x"], "a": {"nested": {}}})
+        );
+        assert_eq!(
+            back.as_object().unwrap().keys().collect::<Vec<_>>(),
+            ["b", "a"]
+        );
     }
 
     #[test]

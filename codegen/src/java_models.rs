@@ -10,11 +10,56 @@ use crate::operations::ApiOperation;
 use crate::schema::{Definition, Field, Shape, words};
 
 const KEYWORDS: &[&str] = &[
-    "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const", "continue",
-    "default", "do", "double", "else", "enum", "extends", "final", "finally", "float", "for", "goto", "if",
-    "implements", "import", "instanceof", "int", "interface", "long", "native", "new", "package", "private",
-    "protected", "public", "return", "short", "static", "strictfp", "super", "switch", "synchronized", "this",
-    "throw", "throws", "transient", "try", "void", "volatile", "while",
+    "abstract",
+    "assert",
+    "boolean",
+    "break",
+    "byte",
+    "case",
+    "catch",
+    "char",
+    "class",
+    "const",
+    "continue",
+    "default",
+    "do",
+    "double",
+    "else",
+    "enum",
+    "extends",
+    "final",
+    "finally",
+    "float",
+    "for",
+    "goto",
+    "if",
+    "implements",
+    "import",
+    "instanceof",
+    "int",
+    "interface",
+    "long",
+    "native",
+    "new",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "return",
+    "short",
+    "static",
+    "strictfp",
+    "super",
+    "switch",
+    "synchronized",
+    "this",
+    "throw",
+    "throws",
+    "transient",
+    "try",
+    "void",
+    "volatile",
+    "while",
 ];
 
 pub fn pascal(name: &str) -> String {
@@ -30,7 +75,11 @@ pub fn pascal(name: &str) -> String {
 pub fn camel(name: &str) -> String {
     let pascal = pascal(name);
     let camel = pascal[..1].to_lowercase() + &pascal[1..];
-    if KEYWORDS.contains(&camel.as_str()) { camel + "_" } else { camel }
+    if KEYWORDS.contains(&camel.as_str()) {
+        camel + "_"
+    } else {
+        camel
+    }
 }
 
 /// The official SDK's singular of a resource: studies → Study, express → Express.
@@ -52,13 +101,22 @@ pub fn package_segment(resource: &str) -> String {
 
 /// `com.avara.models.viewer.studies` for `viewer.studies.*`.
 pub fn models_package(operation: &ApiOperation) -> String {
-    let segments: Vec<String> = operation.resource.iter().map(|segment| package_segment(segment)).collect();
+    let segments: Vec<String> = operation
+        .resource
+        .iter()
+        .map(|segment| package_segment(segment))
+        .collect();
     format!("com.avara.models.{}", segments.join("."))
 }
 
 /// `StudyCreate` for `viewer.studies.create`.
 pub fn class_prefix(operation: &ApiOperation) -> String {
-    singular(operation.resource.last().expect("operations have a resource")) + &pascal(&operation.action)
+    singular(
+        operation
+            .resource
+            .last()
+            .expect("operations have a resource"),
+    ) + &pascal(&operation.action)
 }
 
 fn constant(value: &str) -> String {
@@ -76,7 +134,11 @@ fn constant(value: &str) -> String {
 
 fn javadoc(out: &mut String, indent: &str, text: Option<&str>) {
     let Some(text) = text else { return };
-    let escaped = text.replace("*/", "*&#47;").replace('@', "&#64;").replace('<', "&lt;").replace('>', "&gt;");
+    let escaped = text
+        .replace("*/", "*&#47;")
+        .replace('@', "&#64;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
     let escaped = code_spans(&escaped);
     let mut lines = escaped.lines();
     let first = lines.next().unwrap_or_default();
@@ -96,7 +158,11 @@ fn javadoc(out: &mut String, indent: &str, text: Option<&str>) {
 fn code_spans(text: &str) -> String {
     let mut out = String::new();
     for (index, part) in text.split('`').enumerate() {
-        if index % 2 == 1 { let _ = write!(out, "{{@code {part}}}"); } else { out.push_str(part); }
+        if index % 2 == 1 {
+            let _ = write!(out, "{{@code {part}}}");
+        } else {
+            out.push_str(part);
+        }
     }
     out
 }
@@ -128,9 +194,9 @@ impl Models<'_> {
 
     fn description(&self, definition: &str) -> Option<&str> {
         match self.definitions.get(definition) {
-            Some(Definition::Record { description, .. } | Definition::Alias { description, .. }) => {
-                description.as_deref()
-            }
+            Some(
+                Definition::Record { description, .. } | Definition::Alias { description, .. },
+            ) => description.as_deref(),
             None => None,
         }
     }
@@ -139,7 +205,9 @@ impl Models<'_> {
     fn resolve<'s>(&'s self, shape: &'s Shape) -> &'s Shape {
         match shape {
             Shape::Named(name) => match self.definitions.get(name) {
-                Some(Definition::Alias { shape: aliased, .. }) if !matches!(aliased, Shape::Enum(_)) => {
+                Some(Definition::Alias { shape: aliased, .. })
+                    if !matches!(aliased, Shape::Enum(_)) =>
+                {
                     self.resolve(aliased)
                 }
                 _ => shape,
@@ -162,7 +230,10 @@ impl Models<'_> {
                     return;
                 }
                 match &self.definitions[name] {
-                    Definition::Alias { shape: Shape::Enum(values), .. } => {
+                    Definition::Alias {
+                        shape: Shape::Enum(values),
+                        ..
+                    } => {
                         found.insert(name.clone(), Nested::Enum(values.clone()));
                     }
                     _ => {
@@ -181,7 +252,13 @@ impl Models<'_> {
 
     /// The Java type of a field (boxed when `boxed`), given the nested type names.
     fn java_type(&self, shape: &Shape, wire: &str, boxed: bool) -> String {
-        let primitive = |name: &str, boxed_name: &str| if boxed { boxed_name.to_owned() } else { name.to_owned() };
+        let primitive = |name: &str, boxed_name: &str| {
+            if boxed {
+                boxed_name.to_owned()
+            } else {
+                name.to_owned()
+            }
+        };
         match self.resolve(shape) {
             Shape::Named(name) => name.clone(),
             Shape::Enum(_) => pascal(wire),
@@ -218,39 +295,72 @@ impl Models<'_> {
     /// An expression turning the Java value `value` (never null) of `shape` into wire
     /// form; `untyped` when `value` is a plain `Object` (a list item).
     fn writer(&self, shape: &Shape, wire: &str, value: &str, untyped: bool) -> String {
-        let typed = |class: &str| if untyped { format!("(({class}) {value})") } else { value.to_owned() };
+        let typed = |class: &str| {
+            if untyped {
+                format!("(({class}) {value})")
+            } else {
+                value.to_owned()
+            }
+        };
         match self.resolve(shape) {
             Shape::Named(name) => match &self.definitions[name] {
                 Definition::Alias { .. } => format!("{}.value()", typed(name)),
                 Definition::Record { .. } => format!("{}.toWire()", typed(name)),
             },
             Shape::Enum(_) => format!("{}.value()", typed(&pascal(wire))),
-            Shape::List(item) => format!("Wire.listOf({value}, item -> {})", self.writer(item, wire, "item", true)),
+            Shape::List(item) => format!(
+                "Wire.listOf({value}, item -> {})",
+                self.writer(item, wire, "item", true)
+            ),
             Shape::Map(_) | Shape::Object => format!("Wire.mapOf({})", typed("Map<String, ?>")),
             _ => value.to_owned(),
         }
     }
 
-    fn write_enum(out: &mut String, indent: &str, name: &str, values: &[String], direction: Direction) {
+    fn write_enum(
+        out: &mut String,
+        indent: &str,
+        name: &str,
+        values: &[String],
+        direction: Direction,
+    ) {
         let _ = writeln!(out, "{indent}public enum {name} implements WireEnum {{");
-        let mut constants: Vec<String> =
-            values.iter().map(|value| format!("{indent}    {}(\"{value}\")", constant(value))).collect();
+        let mut constants: Vec<String> = values
+            .iter()
+            .map(|value| format!("{indent}    {}(\"{value}\")", constant(value)))
+            .collect();
         let mut seen = std::collections::BTreeSet::new();
         for value in values {
-            assert!(seen.insert(constant(value)), "{name}: two values map to the constant {}", constant(value));
+            assert!(
+                seen.insert(constant(value)),
+                "{name}: two values map to the constant {}",
+                constant(value)
+            );
         }
         if direction == Direction::Read {
             constants.push(format!("{indent}    /** A value this version of the SDK does not know; see {{@code _raw()}}. */\n{indent}    _UNKNOWN(null)"));
         }
         let _ = writeln!(out, "{};\n", constants.join(",\n"));
         let _ = writeln!(out, "{indent}    private final String value;\n");
-        let _ = writeln!(out, "{indent}    {name}(String value) {{\n{indent}        this.value = value;\n{indent}    }}\n");
-        let _ = writeln!(out, "{indent}    @Override\n{indent}    public String value() {{\n{indent}        return value;\n{indent}    }}");
+        let _ = writeln!(
+            out,
+            "{indent}    {name}(String value) {{\n{indent}        this.value = value;\n{indent}    }}\n"
+        );
+        let _ = writeln!(
+            out,
+            "{indent}    @Override\n{indent}    public String value() {{\n{indent}        return value;\n{indent}    }}"
+        );
         if direction == Direction::Read {
-            let _ = writeln!(out, "\n{indent}    /** The constant for a wire value, or {{@link #_UNKNOWN}}. */");
+            let _ = writeln!(
+                out,
+                "\n{indent}    /** The constant for a wire value, or {{@link #_UNKNOWN}}. */"
+            );
             let _ = writeln!(out, "{indent}    public static {name} of(Object value) {{");
             let _ = writeln!(out, "{indent}        for ({name} constant : values()) {{");
-            let _ = writeln!(out, "{indent}            if (constant != _UNKNOWN && constant.value.equals(value)) {{\n{indent}                return constant;\n{indent}            }}\n{indent}        }}");
+            let _ = writeln!(
+                out,
+                "{indent}            if (constant != _UNKNOWN && constant.value.equals(value)) {{\n{indent}                return constant;\n{indent}            }}\n{indent}        }}"
+            );
             let _ = writeln!(out, "{indent}        return _UNKNOWN;\n{indent}    }}");
         }
         let _ = writeln!(out, "{indent}}}");
@@ -276,11 +386,28 @@ impl Models<'_> {
 
     /// A result class: accessors named like the wire fields (`studyId()`), `Optional`
     /// for fields that may be absent or null.
-    pub fn write_result(&self, out: &mut String, indent: &str, class: &str, definition: &str, top: bool) {
+    pub fn write_result(
+        &self,
+        out: &mut String,
+        indent: &str,
+        class: &str,
+        definition: &str,
+        top: bool,
+    ) {
         javadoc(out, indent, self.description(definition));
-        let modifiers = if top { "public final" } else { "public static final" };
-        let _ = writeln!(out, "{indent}{modifiers} class {class} extends WireObject {{");
-        let _ = writeln!(out, "{indent}    public {class}(Map<String, Object> wire) {{\n{indent}        super(wire);\n{indent}    }}");
+        let modifiers = if top {
+            "public final"
+        } else {
+            "public static final"
+        };
+        let _ = writeln!(
+            out,
+            "{indent}{modifiers} class {class} extends WireObject {{"
+        );
+        let _ = writeln!(
+            out,
+            "{indent}    public {class}(Map<String, Object> wire) {{\n{indent}        super(wire);\n{indent}    }}"
+        );
         for field in self.fields(definition) {
             out.push('\n');
             javadoc(out, &format!("{indent}    "), field.description.as_deref());
@@ -288,10 +415,18 @@ impl Models<'_> {
             let name = camel(&field.wire);
             if field.required {
                 let java = self.java_type(&field.shape, &field.wire, false);
-                let _ = writeln!(out, "{indent}    public {java} {name}() {{\n{indent}        return required(\"{}\", {reader});\n{indent}    }}", field.wire);
+                let _ = writeln!(
+                    out,
+                    "{indent}    public {java} {name}() {{\n{indent}        return required(\"{}\", {reader});\n{indent}    }}",
+                    field.wire
+                );
             } else {
                 let java = self.java_type(&field.shape, &field.wire, true);
-                let _ = writeln!(out, "{indent}    public Optional<{java}> {name}() {{\n{indent}        return optional(\"{}\", {reader});\n{indent}    }}", field.wire);
+                let _ = writeln!(
+                    out,
+                    "{indent}    public Optional<{java}> {name}() {{\n{indent}        return optional(\"{}\", {reader});\n{indent}    }}",
+                    field.wire
+                );
             }
         }
         if top {
@@ -302,33 +437,84 @@ impl Models<'_> {
 
     /// A parameters class with its builder. Setting a field to `null` leaves it out,
     /// except for clearable fields, where `null` is sent and clears the value.
-    pub fn write_params(&self, out: &mut String, indent: &str, class: &str, definition: &str, top: bool) {
+    pub fn write_params(
+        &self,
+        out: &mut String,
+        indent: &str,
+        class: &str,
+        definition: &str,
+        top: bool,
+    ) {
         let fields = self.fields(definition);
         javadoc(out, indent, self.description(definition));
-        let modifiers = if top { "public final" } else { "public static final" };
+        let modifiers = if top {
+            "public final"
+        } else {
+            "public static final"
+        };
         let inner = format!("{indent}    ");
-        let _ = writeln!(out, "{indent}{modifiers} class {class} implements Params {{");
+        let _ = writeln!(
+            out,
+            "{indent}{modifiers} class {class} implements Params {{"
+        );
         let _ = writeln!(out, "{inner}private final Map<String, Object> wire;\n");
-        let _ = writeln!(out, "{inner}private {class}(Map<String, Object> wire) {{\n{inner}    this.wire = wire;\n{inner}}}\n");
-        let _ = writeln!(out, "{inner}public static Builder builder() {{\n{inner}    return new Builder();\n{inner}}}\n");
-        let _ = writeln!(out, "{inner}public Builder toBuilder() {{\n{inner}    return new Builder(wire);\n{inner}}}\n");
-        let _ = writeln!(out, "{inner}@Override\n{inner}public Map<String, Object> toWire() {{\n{inner}    return wire;\n{inner}}}\n");
-        let _ = writeln!(out, "{inner}@Override\n{inner}public boolean equals(Object other) {{\n{inner}    return other instanceof {class} params && params.wire.equals(wire);\n{inner}}}\n");
-        let _ = writeln!(out, "{inner}@Override\n{inner}public int hashCode() {{\n{inner}    return wire.hashCode();\n{inner}}}\n");
-        let _ = writeln!(out, "{inner}@Override\n{inner}public String toString() {{\n{inner}    return \"{class}\" + wire;\n{inner}}}\n");
-        let _ = writeln!(out, "{inner}public static final class Builder extends WireBuilder {{");
+        let _ = writeln!(
+            out,
+            "{inner}private {class}(Map<String, Object> wire) {{\n{inner}    this.wire = wire;\n{inner}}}\n"
+        );
+        let _ = writeln!(
+            out,
+            "{inner}public static Builder builder() {{\n{inner}    return new Builder();\n{inner}}}\n"
+        );
+        let _ = writeln!(
+            out,
+            "{inner}public Builder toBuilder() {{\n{inner}    return new Builder(wire);\n{inner}}}\n"
+        );
+        let _ = writeln!(
+            out,
+            "{inner}@Override\n{inner}public Map<String, Object> toWire() {{\n{inner}    return wire;\n{inner}}}\n"
+        );
+        let _ = writeln!(
+            out,
+            "{inner}@Override\n{inner}public boolean equals(Object other) {{\n{inner}    return other instanceof {class} params && params.wire.equals(wire);\n{inner}}}\n"
+        );
+        let _ = writeln!(
+            out,
+            "{inner}@Override\n{inner}public int hashCode() {{\n{inner}    return wire.hashCode();\n{inner}}}\n"
+        );
+        let _ = writeln!(
+            out,
+            "{inner}@Override\n{inner}public String toString() {{\n{inner}    return \"{class}\" + wire;\n{inner}}}\n"
+        );
+        let _ = writeln!(
+            out,
+            "{inner}public static final class Builder extends WireBuilder {{"
+        );
         let _ = writeln!(out, "{inner}    private Builder() {{}}\n");
-        let _ = writeln!(out, "{inner}    private Builder(Map<String, Object> from) {{\n{inner}        super(from);\n{inner}    }}");
+        let _ = writeln!(
+            out,
+            "{inner}    private Builder(Map<String, Object> from) {{\n{inner}        super(from);\n{inner}    }}"
+        );
         for field in fields {
             out.push('\n');
             let mut doc = field.description.clone().unwrap_or_default();
             if field.required {
-                doc = format!("{doc}{}Required.", if doc.is_empty() { "" } else { "\n\n<p>" });
+                doc = format!(
+                    "{doc}{}Required.",
+                    if doc.is_empty() { "" } else { "\n\n<p>" }
+                );
             }
             if field.clearable {
-                doc = format!("{doc}{}{{@code null}} clears the value.", if doc.is_empty() { "" } else { "\n\n<p>" });
+                doc = format!(
+                    "{doc}{}{{@code null}} clears the value.",
+                    if doc.is_empty() { "" } else { "\n\n<p>" }
+                );
             }
-            javadoc(out, &format!("{inner}    "), (!doc.is_empty()).then_some(doc.as_str()));
+            javadoc(
+                out,
+                &format!("{inner}    "),
+                (!doc.is_empty()).then_some(doc.as_str()),
+            );
             let java = self.java_type(&field.shape, &field.wire, field.clearable);
             let name = camel(&field.wire);
             let primitive = java.chars().next().is_some_and(char::is_lowercase);
@@ -339,12 +525,26 @@ impl Models<'_> {
                 format!("{name} == null ? null : {converted}")
             };
             let setter = if field.clearable { "setOrClear" } else { "set" };
-            let _ = writeln!(out, "{inner}    public Builder {name}({java} {name}) {{\n{inner}        {setter}(\"{}\", {value});\n{inner}        return this;\n{inner}    }}", field.wire);
+            let _ = writeln!(
+                out,
+                "{inner}    public Builder {name}({java} {name}) {{\n{inner}        {setter}(\"{}\", {value});\n{inner}        return this;\n{inner}    }}",
+                field.wire
+            );
         }
-        let required: Vec<String> =
-            fields.iter().filter(|field| field.required).map(|field| format!("\"{}\"", field.wire)).collect();
-        let _ = writeln!(out, "\n{inner}    /** @throws IllegalStateException naming a required field that was not set */");
-        let _ = writeln!(out, "{inner}    public {class} build() {{\n{inner}        return new {class}(built({}));\n{inner}    }}", required.join(", "));
+        let required: Vec<String> = fields
+            .iter()
+            .filter(|field| field.required)
+            .map(|field| format!("\"{}\"", field.wire))
+            .collect();
+        let _ = writeln!(
+            out,
+            "\n{inner}    /** @throws IllegalStateException naming a required field that was not set */"
+        );
+        let _ = writeln!(
+            out,
+            "{inner}    public {class} build() {{\n{inner}        return new {class}(built({}));\n{inner}    }}",
+            required.join(", ")
+        );
         let _ = writeln!(out, "{inner}}}");
         if top {
             self.write_nested(out, &inner, definition, Direction::Build);
@@ -358,9 +558,16 @@ impl Models<'_> {
         if operation.sends_body {
             return None;
         }
-        let required: Vec<&Field> = self.fields(&operation.params).iter().filter(|field| field.required).collect();
+        let required: Vec<&Field> = self
+            .fields(&operation.params)
+            .iter()
+            .filter(|field| field.required)
+            .collect();
         match required.as_slice() {
-            [field] if operation.path_params.contains(&field.wire) && *self.resolve(&field.shape) == Shape::String => {
+            [field]
+                if operation.path_params.contains(&field.wire)
+                    && *self.resolve(&field.shape) == Shape::String =>
+            {
                 Some(field)
             }
             _ => None,
@@ -369,6 +576,10 @@ impl Models<'_> {
 
     /// Whether a list operation's parameters can be built empty (`list()`).
     pub fn lists_without_params(&self, operation: &ApiOperation) -> bool {
-        operation.pagination.is_some() && self.fields(&operation.params).iter().all(|field| !field.required)
+        operation.pagination.is_some()
+            && self
+                .fields(&operation.params)
+                .iter()
+                .all(|field| !field.required)
     }
 }
