@@ -15,6 +15,12 @@ export declare class NativeClient {
    * loop; resolves with the result's JSON text or the failure.
    */
   call(operation: string, params: string): Promise<string | CallFailure>
+  /**
+   * `call` for a list operation: resolves with the page and the parameters of the next
+   * one, which the core's paging rule derives on the pool thread from the values it
+   * already holds.
+   */
+  list(operation: string, params: string): Promise<PageText | CallFailure>
 }
 
 export declare class NativeWebhook {
@@ -81,14 +87,17 @@ export declare function headerNames(): Array<string>
  */
 export declare function interpretResponse(operation: string, status: number, body: string): string | CallFailure
 
-/**
- * The parameters (JSON text) of the page after `page` (the JSON text a list call
- * resolved with), or `null` after the last page: the core's one paging rule.
- */
-export declare function nextPage(params: string, page: string): string | null
-
 /** The canonical form of a response body for `eventType`; throws `schema_error`. */
 export declare function normalizeResponse(eventType: string, body: any): any
+
+/**
+ * One page of a list as JSON text, and the parameters of the next page (`null` after
+ * the last one).
+ */
+export interface PageText {
+  page: string
+  next?: string
+}
 
 /** One common-case constructor of the core, e.g. `StudyAccessRequestedResponse.denied(reason)`. */
 export interface ResponseConstructor {

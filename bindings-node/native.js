@@ -843,7 +843,6 @@ module.exports.encodeRequest = nativeBinding.encodeRequest
 module.exports.errorCodes = nativeBinding.errorCodes
 module.exports.headerNames = nativeBinding.headerNames
 module.exports.interpretResponse = nativeBinding.interpretResponse
-module.exports.nextPage = nativeBinding.nextPage
 module.exports.normalizeResponse = nativeBinding.normalizeResponse
 module.exports.responseConstructors = nativeBinding.responseConstructors
 module.exports.Scheme = nativeBinding.Scheme

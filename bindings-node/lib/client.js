@@ -7,7 +7,7 @@ const { ConfigurationError, apiError } = require('./api-errors.js');
 const { WebhookVerificationError } = require('./errors.js');
 const { listPages } = require('./pagination.js');
 const { Webhook, unsafeUnwrap } = require('./webhook.js');
-const { paramsText } = require('./wire.js');
+const { paramsText, valueOf } = require('./wire.js');
 
 const REDACTED = '[REDACTED]';
 
@@ -56,6 +56,11 @@ class Webhooks {
   }
 }
 
+/** A list call's success: `{ page, next }`; a failure has a `code` instead. */
+function isPage(outcome) {
+  return typeof outcome.page === 'string';
+}
+
 /**
  * Runs operations by name on the core's client, which is built on the first call: a
  * client used only for webhooks needs no API key, and a missing one fails the call
@@ -92,21 +97,19 @@ class Operations {
     return this.#native;
   }
 
-  /** Resolves with the result's JSON text; rejects with the `APIError` subclass of the failure. */
-  async text(operation, params) {
-    const outcome = await this.#client().call(operation, params);
-    if (typeof outcome !== 'string') {
-      throw apiError(outcome);
-    }
-    return outcome;
-  }
-
   async call(operation, params) {
-    return JSON.parse(await this.text(operation, paramsText(params)));
+    return valueOf(await this.#client().call(operation, paramsText(params)));
   }
 
   list(operation, itemsKey, params) {
-    return listPages((text) => this.text(operation, text), itemsKey, () => paramsText(params));
+    const fetchPage = async (text) => {
+      const outcome = await this.#client().list(operation, text);
+      if (!isPage(outcome)) {
+        throw apiError(outcome);
+      }
+      return outcome;
+    };
+    return listPages(fetchPage, itemsKey, () => paramsText(params));
   }
 
   [inspect.custom]() {

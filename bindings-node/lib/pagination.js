@@ -1,24 +1,24 @@
 'use strict';
 
-const native = require('../native.js');
 const { AvaraError } = require('./errors.js');
 
 /**
  * One page of a list: its wire fields (`studies`, `cursor`, `hasMore`, ...) as own
  * properties, so it reads and serializes like the plain result, and the way to the
- * pages after it. Which page comes next, and when to stop, is the core's rule
- * (`native.nextPage`), applied to the exact texts that crossed the boundary.
+ * pages after it. Which page comes next, and when to stop, is the core's rule: the
+ * native call hands over the next page's parameters with the page (`next`, `null` after
+ * the last one).
  */
 class Page {
   #fetchPage;
   #itemsKey;
   #nextParams;
 
-  constructor(fetchPage, itemsKey, paramsText, pageText) {
-    Object.assign(this, JSON.parse(pageText));
+  constructor(fetchPage, itemsKey, { page, next }) {
+    Object.assign(this, JSON.parse(page));
     this.#fetchPage = fetchPage;
     this.#itemsKey = itemsKey;
-    this.#nextParams = native.nextPage(paramsText, pageText);
+    this.#nextParams = next ?? null;
   }
 
   hasNextPage() {
@@ -89,11 +89,12 @@ class PagePromise {
 Object.defineProperty(PagePromise.prototype, Symbol.toStringTag, { value: 'PagePromise' });
 
 /**
- * A list call: `fetchText(paramsText)` resolves with a page's JSON text, starting with
- * the parameters `firstParams()` gives; each page fetches the next one the same way.
+ * A list call: `fetchText(paramsText)` resolves with `{ page, next }` (JSON texts),
+ * starting with the parameters `firstParams()` gives; each page fetches the next one the
+ * same way.
  */
 function listPages(fetchText, itemsKey, firstParams) {
-  const fetchPage = async (params) => new Page(fetchPage, itemsKey, params, await fetchText(params));
+  const fetchPage = async (params) => new Page(fetchPage, itemsKey, await fetchText(params));
   return new PagePromise(async () => fetchPage(firstParams()));
 }
 

@@ -134,6 +134,14 @@ impl NativeClient {
     pub fn call(&self, operation: String, params: String) -> AsyncTask<Call> {
         AsyncTask::new(Call { client: self.inner.clone(), operation, params })
     }
+
+    /// `call` for a list operation: resolves with the page and the parameters of the next
+    /// one, which the core's paging rule derives on the pool thread from the values it
+    /// already holds.
+    #[napi(ts_return_type = "Promise<PageText | CallFailure>")]
+    pub fn list(&self, operation: String, params: String) -> AsyncTask<ListCall> {
+        AsyncTask::new(ListCall(Call { client: self.inner.clone(), operation, params }))
+    }
 }
 
 pub struct Call {
@@ -152,6 +160,36 @@ impl Task for Call {
 
     fn resolve(&mut self, _env: Env, output: Self::Output) -> napi::Result<Self::JsValue> {
         Ok(outcome(output))
+    }
+}
+
+/// One page of a list as JSON text, and the parameters of the next page (`null` after
+/// the last one).
+#[napi(object)]
+pub struct PageText {
+    pub page: String,
+    pub next: Option<String>,
+}
+
+pub struct ListCall(Call);
+
+impl Task for ListCall {
+    type Output = Result<PageText, ApiError>;
+    type JsValue = Either<PageText, CallFailure>;
+
+    fn compute(&mut self) -> napi::Result<Self::Output> {
+        let Call { client, operation, params: text } = &self.0;
+        Ok(params(text).and_then(|params| {
+            let page = client.call(operation, params.clone())?;
+            Ok(PageText { next: next_page_params(&params, &page).map(|next| next.to_string()), page: page.to_string() })
+        }))
+    }
+
+    fn resolve(&mut self, _env: Env, output: Self::Output) -> napi::Result<Self::JsValue> {
+        Ok(match output {
+            Ok(page) => Either::A(page),
+            Err(error) => Either::B(error.into()),
+        })
     }
 }
 
@@ -176,13 +214,4 @@ pub fn encode_request(operation: String, params: String) -> Outcome {
 pub fn interpret_response(operation: String, status: u32, body: String) -> Outcome {
     let status = u16::try_from(status).unwrap_or(u16::MAX);
     outcome(interpret_named(&operation, status, body.as_bytes()))
-}
-
-/// The parameters (JSON text) of the page after `page` (the JSON text a list call
-/// resolved with), or `null` after the last page: the core's one paging rule.
-#[napi]
-pub fn next_page(params: String, page: String) -> Option<String> {
-    let params: Value = serde_json::from_str(&params).ok()?;
-    let page: Value = serde_json::from_str(&page).ok()?;
-    next_page_params(&params, &page).map(|next| next.to_string())
 }
