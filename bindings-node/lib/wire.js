@@ -9,7 +9,7 @@ function paramsText(params) {
 }
 
 /** The value of a native outcome (JSON text), or its failure thrown as an `APIError`. */
-function valueOf(outcome) {
+function resultOf(outcome) {
   if (typeof outcome !== 'string') {
     throw apiError(outcome);
   }
@@ -21,12 +21,12 @@ function valueOf(outcome) {
  * `{ method, path, query, body, pathAndQuery }`. Throws `InvalidParamsError` as the call would.
  */
 function encodeRequest(operation, params) {
-  return valueOf(native.encodeRequest(operation, paramsText(params)));
+  return resultOf(native.encodeRequest(operation, paramsText(params)));
 }
 
 /** What an HTTP answer to `operation` means: the result, or the `APIError` the call would throw. */
 function interpretResponse(operation, status, body) {
-  return valueOf(native.interpretResponse(operation, status, body));
+  return resultOf(native.interpretResponse(operation, status, body));
 }
 
-module.exports = { paramsText, valueOf, encodeRequest, interpretResponse };
+module.exports = { paramsText, resultOf, encodeRequest, interpretResponse };
