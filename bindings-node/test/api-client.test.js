@@ -4,6 +4,7 @@
 // package's resources: results, error classes, pages, and what stays off the event loop.
 
 const assert = require('node:assert/strict');
+const http = require('node:http');
 const util = require('node:util');
 const { after, before, describe, it } = require('node:test');
 const Avara = require('..');
@@ -304,6 +305,32 @@ describe('keys and failures', () => {
     for (const text of [util.inspect(secretive, { depth: 10, showHidden: true }), JSON.stringify(secretive), util.inspect(secretive.viewer, { depth: 10, showHidden: true })]) {
       assert.ok(!text.includes(key), text);
     }
+  });
+});
+
+describe('what goes on the wire', () => {
+  it('names the Node runtime in the User-Agent and sends the key and default headers', async () => {
+    const seen = [];
+    const server = http.createServer((request, response) => {
+      seen.push(request.headers);
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{"url":"https://example.org/view/1"}');
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const local = new Avara({
+        apiKey: 'sk_test_headers',
+        baseURL: `http://127.0.0.1:${server.address().port}`,
+        defaultHeaders: { 'X-Trace': 'node-test' },
+      });
+      assert.deepEqual(await local.viewer.studies.rerouteURL({ studyId: MISSING_STUDY }), { url: 'https://example.org/view/1' });
+    } finally {
+      server.close();
+    }
+    assert.equal(seen.length, 1);
+    assert.equal(seen[0]['user-agent'], `avara-sdk/${require('../package.json').version} (node ${process.versions.node})`);
+    assert.equal(seen[0].authorization, 'Bearer sk_test_headers');
+    assert.equal(seen[0]['x-trace'], 'node-test');
   });
 });
 
