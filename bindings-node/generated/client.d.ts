@@ -64,7 +64,7 @@ export interface ExpressUpdateParams {
   /** The customer to change (sent in the path). */
   expressCustomerId: string;
   expressCustomerName?: string;
-  /** `Some(None)` clears the metadata. */
+  /** `null` clears the value; leaving it out leaves it unchanged. */
   metadata?: Record<string, string> | null;
 }
 
@@ -120,14 +120,19 @@ export interface InvitationUpdateParams {
   /** The invitation to change (sent in the path). */
   invitationId: string;
   canManageStudies?: boolean;
+  /** `null` clears the value; leaving it out leaves it unchanged. */
   clinicRole?: ClinicRole | null;
   firstName?: string;
   hasDashboardAccess?: boolean;
   lastName?: string;
   level?: AssignableUserLevel;
+  /** `null` clears the value; leaving it out leaves it unchanged. */
   middleName?: string | null;
+  /** `null` clears the value; leaving it out leaves it unchanged. */
   phoneNumber?: string | null;
+  /** `null` clears the value; leaving it out leaves it unchanged. */
   suffix1?: string | null;
+  /** `null` clears the value; leaving it out leaves it unchanged. */
   suffix2?: string | null;
 }
 
@@ -178,7 +183,7 @@ export interface StudyUpdateParams {
   /** The study to change (sent in the path). */
   studyId: string;
   assignedTo?: string;
-  /** `Some(None)` clears the metadata. */
+  /** `null` clears the value; leaving it out leaves it unchanged. */
   metadata?: Record<string, string> | null;
   severity?: Severity;
   studyDescription?: string;
@@ -250,14 +255,19 @@ export interface UserUpdateParams {
   /** The user to change (sent in the path). */
   userId: string;
   canManageStudies?: boolean;
+  /** `null` clears the value; leaving it out leaves it unchanged. */
   clinicRole?: ClinicRole | null;
   firstName?: string;
   hasDashboardAccess?: boolean;
   lastName?: string;
   level?: AssignableUserLevel;
+  /** `null` clears the value; leaving it out leaves it unchanged. */
   middleName?: string | null;
+  /** `null` clears the value; leaving it out leaves it unchanged. */
   phoneNumber?: string | null;
+  /** `null` clears the value; leaving it out leaves it unchanged. */
   suffix1?: string | null;
+  /** `null` clears the value; leaving it out leaves it unchanged. */
   suffix2?: string | null;
 }
 

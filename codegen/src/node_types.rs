@@ -117,7 +117,9 @@ pub fn definitions(out: &mut String, catalog: &ClientCatalog) {
                 doc(out, "", description.as_ref());
                 writeln!(out, "export interface {name} {{").unwrap();
                 for field in fields {
-                    doc(out, "  ", field.description.as_ref());
+                    // Core's text for these speaks of Rust's `Some(None)`; say what JavaScript passes.
+                    let clears = "`null` clears the value; leaving it out leaves it unchanged.".to_owned();
+                    doc(out, "  ", if field.clearable { Some(&clears) } else { field.description.as_ref() });
                     let nullable = !field.required && (field.clearable || results.contains(name));
                     writeln!(
                         out,
