@@ -18,7 +18,7 @@ BENCH_JVM_MVN_CMD := mvn -B -ntp -q -f $(BENCH_DIR)/jvm/pom.xml compile
 BENCH_JMH = java -cp "$(BENCH_JVM_CP)" org.openjdk.jmh.Main -foe true -rf json
 
 .PHONY: bench bench-smoke bench-release bench-smoke-rust bench-smoke-node bench-smoke-python \
-	bench-smoke-jvm
+	bench-smoke-jvm bench-smoke-client
 
 $(BENCH_NODE_STAMP): $(BENCH_DIR)/node/package-lock.json
 	cd $(BENCH_DIR)/node && npm ci --no-audit --no-fund
@@ -40,8 +40,8 @@ endef
 # Release builds, each once: the Node addon is loaded through NAPI_RS_NATIVE_LIBRARY_PATH
 # and the jar is the tested one with its native library swapped for the release build
 # (the generated Kotlin is the same for both), so no debug artefact is replaced.
-bench-release: jvm-build $(PY_TOOLS_STAMP) $(BENCH_PY_STAMP)
-	$(CARGO) build --release -p avara-node -p avara-jvm
+bench-release: jvm-build python-tools $(BENCH_PY_STAMP)
+	$(CARGO) build --release -p avara-node -p avara-jvm -p avara-emulator
 	mkdir -p $(BENCH_OUT)/node $(BENCH_OUT)/jvm/lib/linux-x86-64
 	cp $(ROOT)/target/release/libavara_node.so $(BENCH_NODE_LIB)
 	cp $(JVM_JAR) $(BENCH_JVM_JAR)
@@ -49,7 +49,15 @@ bench-release: jvm-build $(PY_TOOLS_STAMP) $(BENCH_PY_STAMP)
 	cd $(BENCH_OUT)/jvm/lib && jar uf $(BENCH_JVM_JAR) linux-x86-64/libavara_jvm.so
 	$(call bench_python_wheel,--release,$(BENCH_OUT)/wheels)
 
-bench: bench-release $(BENCH_NODE_STAMP)
+# The API client's throughput against the emulator, beside each runtime's usual peer
+# (bench/client/run.py). $(1): emulator binary, $(2): seconds per figure, $(3): runs of the
+# start-up measurement, $(4): output file.
+define client_bench
+	$(PYTHON) $(BENCH_DIR)/client/run.py --emulator $(1) --python $(BENCH_PY) --peer-python $(PEER_PY) \
+		--classpath "$(BENCH_JVM_CP)" --seconds $(2) --runs $(3) --out $(4)
+endef
+
+bench: bench-release $(BENCH_NODE_STAMP) peer-venv
 	$(BENCH_JVM_MVN_CMD) -Davara.jar=$(BENCH_JVM_JAR)
 	$(PYTHON) $(BENCH_DIR)/machine.py --out $(BENCH_OUT)/machine.json
 	$(CARGO) bench -p avara --bench webhooks
@@ -59,6 +67,8 @@ bench: bench-release $(BENCH_NODE_STAMP)
 	$(BENCH_JMH) -rff $(BENCH_OUT)/jvm.json
 	NAPI_RS_NATIVE_LIBRARY_PATH=$(BENCH_NODE_LIB) $(PYTHON) $(BENCH_DIR)/coldstart.py \
 		--python $(BENCH_PY) --classpath "$(BENCH_JVM_CP)" --runs 20 --out $(BENCH_OUT)/coldstart.json
+	NAPI_RS_NATIVE_LIBRARY_PATH=$(BENCH_NODE_LIB) \
+		$(call client_bench,$(ROOT)/target/release/avara-emulator,3,5,$(BENCH_OUT)/client.json)
 	$(PYTHON) $(BENCH_DIR)/machine.py --out $(BENCH_OUT)/machine.json --label end
 	$(PYTHON) $(BENCH_DIR)/report.py --dir $(BENCH_OUT) --criterion $(ROOT)/target/criterion \
 		--out $(BENCH_DIR)/RESULTS.md
@@ -85,6 +95,10 @@ bench-smoke-python: python-build $(BENCH_PY_STAMP)
 	mkdir -p $(BENCH_SMOKE)
 	$(call bench_python_wheel,,$(BENCH_SMOKE)/wheels)
 	cd $(BENCH_DIR)/python && $(BENCH_PY) bench.py --quick --out $(BENCH_SMOKE)/python.json
+
+# Runs after the other smoke targets: it needs the wheel, node_modules and classes they set up.
+bench-smoke-client: emulator-build peer-venv bench-smoke-python bench-smoke-node bench-smoke-jvm
+	$(call client_bench,$(EMULATOR_BIN),0.2,1,$(BENCH_SMOKE)/client.json)
 
 bench-smoke-jvm: jvm-build
 	mkdir -p $(BENCH_SMOKE)

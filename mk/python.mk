@@ -8,7 +8,7 @@ PY_TOOLS_STAMP := $(PY_VENV)/.avara-python-tools
 PY_DIR := $(ROOT)/bindings-python
 DEMO_DELIVERY ?= target/demo/delivery.json
 
-.PHONY: python-build python-test python-demo
+.PHONY: python-tools python-build python-test python-demo
 
 $(PY_TOOLS_STAMP): $(PY_DIR)/requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(PY_VENV)
@@ -17,6 +17,9 @@ $(PY_TOOLS_STAMP): $(PY_DIR)/requirements-dev.txt
 
 # A debug build: it compiles in half the time and the tests do not measure speed. Its
 # chatter goes to stderr so that `make demo` prints only the demo lines on stdout.
+# Named by other fragments, which are read before this file defines PY_TOOLS_STAMP.
+python-tools: $(PY_TOOLS_STAMP)
+
 python-build: $(PY_TOOLS_STAMP)
 	cd $(PY_DIR) && VIRTUAL_ENV=$(PY_VENV) $(PY_VENV)/bin/maturin develop --quiet >&2
 
