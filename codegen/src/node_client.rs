@@ -106,8 +106,7 @@ fn method_js(out: &mut String, catalog: &ClientCatalog, operation: &ApiOperation
 fn render_js(catalog: &ClientCatalog) -> String {
     let mut out = format!("'use strict';\n\n// {HEADER}\n");
     let resources = catalog.resources();
-    // Children first, so each class is defined before the class that creates it.
-    for resource in resources.iter().rev() {
+    for resource in &resources {
         let operations = operations_of(catalog, resource);
         writeln!(
             out,
