@@ -8,6 +8,9 @@
 //! than a thrown error, because a napi error cannot carry the status, body and field
 //! that `lib/api-errors.js` puts on its classes.
 
+// The core's `ApiError` is the error of every call; boxing it here would only add a copy.
+#![allow(clippy::result_large_err)]
+
 use std::collections::HashMap;
 use std::time::Duration;
 
