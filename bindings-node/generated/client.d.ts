@@ -115,7 +115,8 @@ export interface InvitationRevokeParams {
 
 export type InvitationStatus = "sent" | "accepted" | "rejected" | "revoked";
 
-/** Fields a user or invitation update may change; `Some(None)` clears a nullable one. */
+/** Fields a user or invitation update may change; `null` (`Some(None)` in Rust) clears the
+ * clearable ones, and an absent field is left as it is. */
 export interface InvitationUpdateParams {
   /** The invitation to change (sent in the path). */
   invitationId: string;
@@ -250,7 +251,8 @@ export interface UserReference {
   suffix2?: string | null;
 }
 
-/** Fields a user or invitation update may change; `Some(None)` clears a nullable one. */
+/** Fields a user or invitation update may change; `null` (`Some(None)` in Rust) clears the
+ * clearable ones, and an absent field is left as it is. */
 export interface UserUpdateParams {
   /** The user to change (sent in the path). */
   userId: string;

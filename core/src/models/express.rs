@@ -63,7 +63,7 @@ pub struct ExpressUpdateParams {
     pub express_customer_id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub express_customer_name: Option<String>,
-    /// `Some(None)` clears the metadata.
+    /// `null` (`Some(None)` in Rust) clears the metadata; absent leaves it as it is.
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "explicit_null")]
     #[cfg_attr(feature = "schema", schemars(extend("x-clearable" = true)))]
     pub metadata: Patch<Metadata>,

@@ -163,7 +163,7 @@ pub struct StudyUpdateParams {
     pub study_id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assigned_to: Option<String>,
-    /// `Some(None)` clears the metadata.
+    /// `null` (`Some(None)` in Rust) clears the metadata; absent leaves it as it is.
     #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "explicit_null")]
     #[cfg_attr(feature = "schema", schemars(extend("x-clearable" = true)))]
     pub metadata: Patch<Metadata>,

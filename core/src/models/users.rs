@@ -66,7 +66,8 @@ impl Validate for UserInviteParams {
     }
 }
 
-/// Fields a user or invitation update may change; `Some(None)` clears a nullable one.
+/// Fields a user or invitation update may change; `null` (`Some(None)` in Rust) clears the
+/// clearable ones, and an absent field is left as it is.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]

@@ -69,7 +69,7 @@ public final class StudyUpdateParams implements Params {
         }
 
         /**
-         * {@code Some(None)} clears the metadata.
+         * {@code null} ({@code Some(None)} in Rust) clears the metadata; absent leaves it as it is.
          * 
          * &lt;p&gt;{&#64;code null} clears the value.
          */

@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 
 @SuppressWarnings({"unused", "unchecked"})
-/** Fields a user or invitation update may change; {@code Some(None)} clears a nullable one. */
+/**
+ * Fields a user or invitation update may change; {@code null} ({@code Some(None)} in Rust) clears the
+ * clearable ones, and an absent field is left as it is.
+ */
 public final class InvitationUpdateParams implements Params {
     private final Map<String, Object> wire;
 
