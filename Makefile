@@ -13,8 +13,11 @@ demo:
 
 test: rust-test codegen-check peer-test node-test python-test jvm-test bench-smoke
 
+# The check without default features proves a webhook-only Rust user links no HTTP client.
 rust-test:
 	$(CARGO) test -p avara -p avara-codegen -p avara-emulator -- --nocapture
+	$(CARGO) check -q -p avara --no-default-features
+	! $(CARGO) tree -q -p avara --no-default-features -e normal | grep -q ureq
 
 rust-demo:
 	$(CARGO) run -q -p avara --example demo -- $(DEMO_DELIVERY)
