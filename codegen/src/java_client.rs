@@ -1,8 +1,10 @@
-//! The JVM API client's generated Java (`bindings-jvm/src/generated/java`): the model
-//! classes of every operation, one blocking and one async service per resource, and the
-//! `AvaraClient` interfaces. Every service method is one call of the hand-written
-//! `com.avara.core.ApiCaller` with the operation's name, so an operation added to core's
-//! table needs no Java written by hand.
+//! The JVM API client's generated Java (`bindings-jvm/src/generated/java`): one abstract
+//! class per core result definition (`com.avara.models.ViewerStudy`), the model classes
+//! of every operation (parameters, a `…Response` subclass of its result's base, pages),
+//! one blocking and one async service per resource, and the `AvaraClient` interfaces.
+//! Every service method is one call of the hand-written `com.avara.core.ApiCaller` with
+//! the operation's name, so an operation added to core's table needs no Java written by
+//! hand.
 
 #[path = "java_models.rs"]
 mod models;
@@ -56,14 +58,33 @@ fn children<'c>(
         .filter(move |resource| resource.len() == parent.len() + 1 && resource.starts_with(parent))
 }
 
+/// The package of the result bases: one class per core result definition
+/// (`com.avara.models.ViewerStudy`), which the operations' `…Response` classes extend.
+const RESULTS_PACKAGE: &str = "com.avara.models";
+
+const MODEL_IMPORTS: &str = "import com.avara.core.Params;\nimport com.avara.core.Wire;\nimport com.avara.core.WireBuilder;\nimport com.avara.core.WireEnum;\nimport com.avara.core.WireObject;\nimport java.util.List;\nimport java.util.Map;\nimport java.util.Optional;\n";
+
+/// The definition an operation's `…Response` class reads: its result, or the item of
+/// its pages for a list operation.
+fn result_item(operation: &ApiOperation) -> &str {
+    operation
+        .pagination
+        .as_ref()
+        .map_or(operation.result.as_str(), |page| page.item.as_str())
+}
+
+/// The abstract base of every `…Response` class that reads `definition`: accessors,
+/// nested records and enums, written once.
+fn result_base(models: &Models, definition: &str) -> (PathBuf, String) {
+    let mut text = format!("{HEADER}package {RESULTS_PACKAGE};\n\n{MODEL_IMPORTS}\n");
+    models.write_result(&mut text, "", definition, definition, true);
+    file(RESULTS_PACKAGE, definition, text)
+}
+
 fn model_files(models: &Models, operation: &ApiOperation) -> Vec<(PathBuf, String)> {
     let package = models_package(operation);
     let prefix = class_prefix(operation);
-    let imports = "import com.avara.core.Params;\nimport com.avara.core.Wire;\nimport com.avara.core.WireBuilder;\nimport com.avara.core.WireEnum;\nimport com.avara.core.WireObject;\nimport java.util.List;\nimport java.util.Map;\nimport java.util.Optional;\n";
-    let start = format!(
-        "{HEADER}package {package};\n\n{imports}\n@SuppressWarnings({{\"unused\", \"unchecked\"}})\n"
-    );
-    let mut params = start.clone();
+    let mut params = format!("{HEADER}package {package};\n\n{MODEL_IMPORTS}\n");
     models.write_params(
         &mut params,
         "",
@@ -72,13 +93,11 @@ fn model_files(models: &Models, operation: &ApiOperation) -> Vec<(PathBuf, Strin
         true,
     );
     let mut files = vec![file(&package, &format!("{prefix}Params"), params)];
-    let item = operation
-        .pagination
-        .as_ref()
-        .map_or(operation.result.as_str(), |page| page.item.as_str());
-    let mut result = start;
-    models.write_result(&mut result, "", &format!("{prefix}Response"), item, true);
-    files.push(file(&package, &format!("{prefix}Response"), result));
+    files.push(file(
+        &package,
+        &format!("{prefix}Response"),
+        response_class(&package, &prefix, operation),
+    ));
     if let Some(page) = &operation.pagination {
         files.push(file(
             &package,
@@ -87,6 +106,31 @@ fn model_files(models: &Models, operation: &ApiOperation) -> Vec<(PathBuf, Strin
         ));
     }
     files
+}
+
+/// An operation's own result class: the base of its definition under the operation's
+/// name, so `StudyCreateResponse.Severity` and every accessor come from `ViewerStudy`.
+fn response_class(package: &str, prefix: &str, operation: &ApiOperation) -> String {
+    let base = result_item(operation);
+    let what = if operation.pagination.is_some() {
+        format!("An item of the pages of {{@code {}}}", operation.name)
+    } else {
+        format!("The result of {{@code {}}}", operation.name)
+    };
+    format!(
+        "{HEADER}package {package};
+
+import {RESULTS_PACKAGE}.{base};
+import java.util.Map;
+
+/** {what}: a {{@link {base}}}. */
+public final class {prefix}Response extends {base} {{
+    public {prefix}Response(Map<String, Object> wire) {{
+        super(wire);
+    }}
+}}
+"
+    )
 }
 
 fn page_class(package: &str, prefix: &str, items: &str) -> String {
@@ -401,6 +445,12 @@ pub fn render(catalog: &ClientCatalog) -> Output {
     };
     let resources = catalog.resources();
     let mut files = client_files(&resources);
+    let mut bases: Vec<&str> = catalog.operations.iter().map(result_item).collect();
+    bases.sort_unstable();
+    bases.dedup();
+    for definition in bases {
+        files.push(result_base(&models, definition));
+    }
     for operation in &catalog.operations {
         files.extend(model_files(&models, operation));
     }
@@ -424,6 +474,44 @@ pub fn render(catalog: &ClientCatalog) -> Output {
 #[cfg(test)]
 mod tests {
     use super::models::{camel, singular};
+    use crate::operations::ClientCatalog;
+
+    #[test]
+    fn each_result_definition_is_one_base_class() {
+        let catalog = ClientCatalog::new(avara::client::operations::catalog());
+        let files = super::render(&catalog).files;
+        let text = |path: &str| {
+            let path = format!("{}/{path}", super::ROOT);
+            files
+                .iter()
+                .find(|(file, _)| file.to_str() == Some(path.as_str()))
+                .map(|(_, text)| text.as_str())
+                .unwrap_or_else(|| panic!("{path} is not generated"))
+        };
+        assert!(
+            text("com/avara/models/ViewerStudy.java")
+                .contains("public abstract class ViewerStudy extends WireObject")
+        );
+        for response in [
+            "StudyCreateResponse",
+            "StudyListResponse",
+            "StudyRetrieveByUidResponse",
+        ] {
+            let class = text(&format!("com/avara/models/viewer/studies/{response}.java"));
+            assert!(class.contains(&format!(
+                "public final class {response} extends ViewerStudy {{"
+            )));
+            assert!(!class.contains("enum "), "{response} repeats its base");
+        }
+        let bases = files
+            .iter()
+            .filter(|(file, _)| {
+                file.parent()
+                    .is_some_and(|dir| dir.ends_with("com/avara/models"))
+            })
+            .count();
+        assert_eq!(bases, 6, "one base per result definition");
+    }
 
     #[test]
     fn names_follow_the_official_java_sdk() {

@@ -385,7 +385,9 @@ impl Models<'_> {
     }
 
     /// A result class: accessors named like the wire fields (`studyId()`), `Optional`
-    /// for fields that may be absent or null.
+    /// for fields that may be absent or null. At the top it is the abstract base that
+    /// every operation's `…Response` class returning `definition` extends (written once,
+    /// in `com.avara.models`), holding the nested records and enums they inherit.
     pub fn write_result(
         &self,
         out: &mut String,
@@ -395,10 +397,14 @@ impl Models<'_> {
         top: bool,
     ) {
         javadoc(out, indent, self.description(definition));
-        let modifiers = if top {
-            "public final"
+        let (modifiers, constructor) = if top {
+            let _ = writeln!(
+                out,
+                "{indent}@SuppressWarnings({{\"unused\", \"unchecked\"}})"
+            );
+            ("public abstract", "protected")
         } else {
-            "public static final"
+            ("public static final", "public")
         };
         let _ = writeln!(
             out,
@@ -406,7 +412,7 @@ impl Models<'_> {
         );
         let _ = writeln!(
             out,
-            "{indent}    public {class}(Map<String, Object> wire) {{\n{indent}        super(wire);\n{indent}    }}"
+            "{indent}    {constructor} {class}(Map<String, Object> wire) {{\n{indent}        super(wire);\n{indent}    }}"
         );
         for field in self.fields(definition) {
             out.push('\n');
@@ -448,6 +454,10 @@ impl Models<'_> {
         let fields = self.fields(definition);
         javadoc(out, indent, self.description(definition));
         let modifiers = if top {
+            let _ = writeln!(
+                out,
+                "{indent}@SuppressWarnings({{\"unused\", \"unchecked\"}})"
+            );
             "public final"
         } else {
             "public static final"

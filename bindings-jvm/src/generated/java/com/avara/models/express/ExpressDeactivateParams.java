@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-@SuppressWarnings({"unused", "unchecked"})
 /** Names one Express customer in the path. */
+@SuppressWarnings({"unused", "unchecked"})
 public final class ExpressDeactivateParams implements Params {
     private final Map<String, Object> wire;
 

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-@SuppressWarnings({"unused", "unchecked"})
 /** Adds a user to, or removes one from, an Express customer. */
+@SuppressWarnings({"unused", "unchecked"})
 public final class UserRemoveParams implements Params {
     private final Map<String, Object> wire;
 

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-@SuppressWarnings({"unused", "unchecked"})
 /** Says which study an action is for: {@code studyId}, {@code studyInstanceUid}, or both. */
+@SuppressWarnings({"unused", "unchecked"})
 public final class StudyRerouteUrlParams implements Params {
     private final Map<String, Object> wire;
 

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-@SuppressWarnings({"unused", "unchecked"})
 /** Names one study in the path. */
+@SuppressWarnings({"unused", "unchecked"})
 public final class StudyRetrieveParams implements Params {
     private final Map<String, Object> wire;
 

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-@SuppressWarnings({"unused", "unchecked"})
 /** Names one user: in the path (retrieve) or the body (reactivate, revoke access). */
+@SuppressWarnings({"unused", "unchecked"})
 public final class UserReactivateParams implements Params {
     private final Map<String, Object> wire;
 

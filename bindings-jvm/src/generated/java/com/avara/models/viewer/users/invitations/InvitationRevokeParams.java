@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-@SuppressWarnings({"unused", "unchecked"})
 /**
  * Says which invitation to revoke: by invitation ID, by user ID (their pending
  * invitation), or both (then they must belong together).
  */
+@SuppressWarnings({"unused", "unchecked"})
 public final class InvitationRevokeParams implements Params {
     private final Map<String, Object> wire;
 

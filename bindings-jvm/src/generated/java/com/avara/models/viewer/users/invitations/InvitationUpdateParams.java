@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-@SuppressWarnings({"unused", "unchecked"})
 /**
  * Fields a user or invitation update may change; {@code null} ({@code Some(None)} in Rust) clears the
  * clearable ones, and an absent field is left as it is.
  */
+@SuppressWarnings({"unused", "unchecked"})
 public final class InvitationUpdateParams implements Params {
     private final Map<String, Object> wire;
 
