@@ -14,7 +14,7 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
-use avara::client::operations::{encode_named, interpret_named, next_page_params};
+use avara::client::operations::{TextAnswer, encode_named, interpret_named};
 use avara::client::{ApiError, ApiErrorCode, Avara};
 use napi::bindgen_prelude::{AsyncTask, Either};
 use napi::{Env, Task};
@@ -153,16 +153,27 @@ pub struct Call {
     params: String,
 }
 
+impl Call {
+    /// The core writes the result's text straight from its typed form, skipping the
+    /// intermediate JSON value.
+    fn run(&self) -> Result<TextAnswer, ApiError> {
+        params(&self.params).and_then(|params| self.client.call_text(&self.operation, params))
+    }
+}
+
 impl Task for Call {
-    type Output = Result<Value, ApiError>;
+    type Output = Result<String, ApiError>;
     type JsValue = Outcome;
 
     fn compute(&mut self) -> napi::Result<Self::Output> {
-        Ok(params(&self.params).and_then(|params| self.client.call(&self.operation, params)))
+        Ok(self.run().map(|answer| answer.json))
     }
 
     fn resolve(&mut self, _env: Env, output: Self::Output) -> napi::Result<Self::JsValue> {
-        Ok(outcome(output))
+        Ok(match output {
+            Ok(json) => Either::A(json),
+            Err(error) => Either::B(error.into()),
+        })
     }
 }
 
@@ -181,10 +192,9 @@ impl Task for ListCall {
     type JsValue = Either<PageText, CallFailure>;
 
     fn compute(&mut self) -> napi::Result<Self::Output> {
-        let Call { client, operation, params: text } = &self.0;
-        Ok(params(text).and_then(|params| {
-            let page = client.call(operation, params.clone())?;
-            Ok(PageText { next: next_page_params(&params, &page).map(|next| next.to_string()), page: page.to_string() })
+        Ok(self.0.run().map(|answer| PageText {
+            page: answer.json,
+            next: answer.next_params.map(|next| next.to_string()),
         }))
     }
 

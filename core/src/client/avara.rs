@@ -88,6 +88,14 @@ impl Avara {
         operations::decode_named(operation, &body)
     }
 
+    /// [`Avara::call`] for callers that hand the result on as JSON text (the Node
+    /// package): the canonical text, and for a page of a list the next page's parameters.
+    pub fn call_text(&self, operation: &str, params: Value) -> Result<operations::TextAnswer, ApiError> {
+        let spec = operations::encode_named(operation, params.clone())?;
+        let body = self.inner.transport.execute(&self.inner.config, &spec)?;
+        operations::decode_named_text(operation, &params, &body)
+    }
+
     pub(crate) fn send<P: Serialize + Validate, R: DeserializeOwned>(
         &self,
         operation: &Operation,

@@ -32,7 +32,7 @@ pub use encoding::{Method, Operation, RequestSpec, decode, encode, params_from_v
 pub use error::{ApiError, ApiErrorCode};
 #[cfg(feature = "client")]
 pub use pages::AutoPager;
-pub use pages::{CursorParams, ListPage, next_cursor};
+pub use pages::{CursorParams, ListPage, Paging, next_cursor};
 #[cfg(feature = "client")]
 pub use resources::*;
 #[cfg(feature = "client")]

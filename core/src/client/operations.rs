@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use super::encoding::{Method, Operation, RequestSpec, decode, encode, params_from_value};
 use super::error::{ApiError, ApiErrorCode};
+use super::pages::{Paging, next_cursor};
 use crate::models::*;
 
 macro_rules! operations {
@@ -42,6 +43,16 @@ macro_rules! operations {
                 "aliases": aliases_of($name).map(|(alias, field)| serde_json::json!({"alias": alias, "field": field})).collect::<Vec<_>>(),
             }),)*];
             serde_json::json!({ "operations": operations, "$defs": generator.take_definitions(true) })
+        }
+
+        /// Reads a success body of the operation `name` into its canonical JSON text, and
+        /// for a page of a list that has more, the parameters of the next page (`params`
+        /// with the next cursor). Cheaper than [`decode_named`] for callers that want text.
+        pub fn decode_named_text(name: &str, params: &Value, body: &[u8]) -> Result<TextAnswer, ApiError> {
+            match name {
+                $($name => text_answer(&decode::<$result>(body)?, params),)*
+                _ => Err(unknown(name)),
+            }
         }
 
         /// Reads a success body of the operation `name` and returns it in canonical form.
@@ -87,6 +98,34 @@ fn unknown(name: &str) -> ApiError {
     ApiError::new(ApiErrorCode::InvalidParams, format!("unknown operation {name:?}; known: {}", known.join(", ")))
 }
 
+/// A result as canonical JSON text, and the parameters of the next page when it is a page
+/// of a list with more to come.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextAnswer {
+    pub json: String,
+    pub next_params: Option<Value>,
+}
+
+fn text_answer<T: serde::Serialize + Paging>(result: &T, params: &Value) -> Result<TextAnswer, ApiError> {
+    let json =
+        serde_json::to_string(result).map_err(|error| ApiError::new(ApiErrorCode::InvalidResponse, error.to_string()))?;
+    let next_params = result
+        .paging()
+        .and_then(|(has_more, count, cursor)| next_cursor(has_more, count, cursor.map(str::to_owned)))
+        .map(|cursor| with_cursor(params, cursor));
+    Ok(TextAnswer { json, next_params })
+}
+
+/// `params` with `cursor` set: the request for the following page, every filter kept.
+fn with_cursor(params: &Value, cursor: String) -> Value {
+    let mut following = match params {
+        Value::Object(fields) => fields.clone(),
+        _ => serde_json::Map::new(),
+    };
+    following.insert("cursor".to_owned(), Value::String(cursor));
+    Value::Object(following)
+}
+
 fn canonical<T: serde::Serialize>(result: &T) -> Result<Value, ApiError> {
     serde_json::to_value(result).map_err(|error| ApiError::new(ApiErrorCode::InvalidResponse, error.to_string()))
 }
@@ -128,13 +167,7 @@ pub fn next_page_params(params: &Value, page: &Value) -> Option<Value> {
     let has_more = page.get("hasMore")?.as_bool()?;
     let cursor = page.get("cursor").and_then(Value::as_str).map(str::to_owned);
     let items = page.as_object()?.values().find_map(Value::as_array)?;
-    let cursor = super::next_cursor(has_more, items.len(), cursor)?;
-    let mut following = match params {
-        Value::Object(fields) => fields.clone(),
-        _ => serde_json::Map::new(),
-    };
-    following.insert("cursor".to_owned(), Value::String(cursor));
-    Some(Value::Object(following))
+    Some(with_cursor(params, next_cursor(has_more, items.len(), cursor)?))
 }
 
 /// What a response of the operation `name` means: its canonical result for a 2xx
@@ -150,7 +183,7 @@ pub fn interpret_named(name: &str, status: u16, body: &[u8]) -> Result<Value, Ap
 mod tests {
     use serde_json::json;
 
-    use super::{encode_named, next_page_params};
+    use super::{decode_named, decode_named_text, encode_named, next_page_params};
 
     #[test]
     fn the_next_page_keeps_the_filters_and_takes_the_cursor() {
@@ -160,6 +193,20 @@ mod tests {
         let last = json!({"studies": [{}], "cursor": "c3", "hasMore": false});
         assert_eq!(next_page_params(&params, &last), None);
         assert_eq!(next_page_params(&params, &json!({"url": "https://x"})), None);
+    }
+
+    #[test]
+    fn text_answers_carry_the_next_page_of_a_list_only() {
+        let params = json!({"limit": 1});
+        let page = br#"{"users": [{"userId": "usr_1", "email": "a@b.co", "firstName": "A", "lastName": "B",
+            "level": "member", "clinicRole": "Scribe", "canManageStudies": false, "hasDashboardAccess": false,
+            "invitedSource": "api", "extra": 1}], "cursor": "c2", "hasMore": true}"#;
+        let answer = decode_named_text("viewer.users.list", &params, page).unwrap();
+        assert_eq!(answer.next_params, Some(json!({"limit": 1, "cursor": "c2"})));
+        let canonical = decode_named("viewer.users.list", page).unwrap();
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&answer.json).unwrap(), canonical);
+        let url = decode_named_text("viewer.studies.reroute_url", &json!({}), br#"{"url": "https://x"}"#).unwrap();
+        assert_eq!((url.json.as_str(), url.next_params), (r#"{"url":"https://x"}"#, None));
     }
 
     #[test]

@@ -17,6 +17,12 @@ pub trait ListPage: DeserializeOwned {
     fn into_parts(self) -> (Vec<Self::Item>, Option<String>, bool);
 }
 
+/// Where an operation's result stands in paging: `Some((hasMore, item count, cursor))`
+/// for a page of a list, `None` for every other result.
+pub trait Paging {
+    fn paging(&self) -> Option<(bool, usize, Option<&str>)>;
+}
+
 /// List parameters, which carry the cursor of the page to fetch.
 pub trait CursorParams: Clone + Serialize + Validate {
     fn set_cursor(&mut self, cursor: String);
@@ -28,6 +34,12 @@ macro_rules! paginated {
             type Item = $item;
             fn into_parts(self) -> (Vec<$item>, Option<String>, bool) {
                 (self.$items, self.cursor, self.has_more)
+            }
+        }
+
+        impl Paging for $page {
+            fn paging(&self) -> Option<(bool, usize, Option<&str>)> {
+                Some((self.has_more, self.$items.len(), self.cursor.as_deref()))
             }
         }
 
@@ -45,6 +57,18 @@ paginated! {
     InvitationListPage => ViewerInvitation, invitations, InvitationListParams;
     ExpressCustomerListPage => ExpressCustomer, express_customers, ExpressListParams;
 }
+
+macro_rules! not_paginated {
+    ($($result:ty),*) => {$(
+        impl Paging for $result {
+            fn paging(&self) -> Option<(bool, usize, Option<&str>)> {
+                None
+            }
+        }
+    )*};
+}
+
+not_paginated!(ViewerStudy, ViewerUser, ViewerInvitation, ExpressCustomer, SuccessResponse, UrlResponse);
 
 /// The cursor of the page after one with `item_count` items, or `None` when that page is
 /// the last: `hasMore` is false, the page is empty, or it carries no cursor.
