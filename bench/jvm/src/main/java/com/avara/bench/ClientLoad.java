@@ -107,9 +107,14 @@ public final class ClientLoad {
     }
 
     private static Call jdk(String baseUrl, String apiKey, boolean create, String uidPrefix) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1 as every other client here speaks; the default first offers an h2c upgrade.
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         return index -> {
             HttpRequest.Builder request = HttpRequest.newBuilder()
+                    .timeout(Duration.ofSeconds(60))
                     .header("Authorization", "Bearer " + apiKey)
                     .header("Accept", "application/json");
             if (create) {
@@ -131,6 +136,8 @@ public final class ClientLoad {
         return index -> {
             String path = create ? "/v1/viewer/studies" : "/v1/viewer/studies?limit=20";
             HttpURLConnection connection = (HttpURLConnection) URI.create(baseUrl + path).toURL().openConnection();
+            connection.setConnectTimeout(5_000);
+            connection.setReadTimeout(60_000);
             connection.setRequestProperty("Authorization", "Bearer " + apiKey);
             connection.setRequestProperty("Accept", "application/json");
             if (create) {
