@@ -1,6 +1,7 @@
-//! The API client: one object around the core's `Avara`, whose `call` reaches every
-//! operation by name, and the core's paging rule and request/response codec for the
-//! Java facade and the shared vectors. Nothing here knows an operation.
+//! The API client: one object around the core's `Avara`, whose `call` (reached through
+//! `direct.rs`) runs every operation by name, and the core's paging rule and
+//! request/response codec for the Java facade and the shared vectors. Nothing here knows
+//! an operation.
 
 // Every `Result` here crosses the FFI, where uniffi serializes the error into a buffer at
 // once; boxing the large `ApiFailure` would only add an allocation.
@@ -13,7 +14,7 @@ use avara::client::operations;
 use avara::client::{ApiError, ApiErrorCode, Avara};
 use serde_json::Value;
 
-use crate::wire::WireValue;
+use crate::wire::{self, WireError};
 
 /// Every failure of the API client; Java maps `code` to its exception classes.
 ///
@@ -27,7 +28,8 @@ pub enum ApiFailure {
         detail: String,
         field: Option<String>,
         status: Option<i32>,
-        body: Option<WireValue>,
+        /// The error body in the binary wire form (`wire.rs`).
+        body: Option<Vec<u8>>,
         request_id: Option<String>,
         attempts: i32,
     },
@@ -40,7 +42,7 @@ impl From<ApiError> for ApiFailure {
             detail: error.message,
             field: error.field,
             status: error.status.map(i32::from),
-            body: error.body.map(WireValue::from),
+            body: error.body.as_ref().map(wire::encode),
             request_id: error.request_id,
             attempts: i32::try_from(error.attempts).unwrap_or(i32::MAX),
         }
@@ -60,11 +62,21 @@ fn failure(code: ApiErrorCode, message: impl Into<String>) -> ApiFailure {
     ApiError::new(code, message).into()
 }
 
-fn params_value(params: WireValue) -> Result<Value, ApiFailure> {
-    Value::try_from(params).map_err(|_| {
+/// Parameters in the binary wire form, as the core takes them.
+fn params_value(params: &[u8]) -> Result<Value, ApiFailure> {
+    wire::decode(params).map_err(|error| {
         failure(
             ApiErrorCode::InvalidParams,
-            "params: a number is NaN or infinite, which JSON cannot carry",
+            match error {
+                WireError::NonFiniteNumber => {
+                    "params: a number is NaN or infinite, which JSON cannot carry"
+                }
+                WireError::NotUtf8 => {
+                    "a string parameter holds an unpaired UTF-16 surrogate and cannot be sent as UTF-8"
+                }
+                WireError::TooDeep => "params: nested more than 128 levels deep",
+                WireError::Malformed => "params: not a value in the binary wire form",
+            },
         )
     })
 }
@@ -113,6 +125,14 @@ pub struct ApiClient {
     client: Avara,
 }
 
+impl ApiClient {
+    /// Runs the operation `operation` (`viewer.studies.create`, ...) with parameters in
+    /// the binary wire form and returns its result.
+    pub(crate) fn call(&self, operation: &str, params: &[u8]) -> Result<Value, ApiFailure> {
+        Ok(self.client.call(operation, params_value(params)?)?)
+    }
+}
+
 #[uniffi::export]
 impl ApiClient {
     #[uniffi::constructor]
@@ -150,10 +170,10 @@ impl ApiClient {
         }))
     }
 
-    /// Runs the operation `operation` (`viewer.studies.create`, ...) with wire-form
-    /// parameters and returns its wire-form result.
-    pub fn call(&self, operation: String, params: WireValue) -> Result<WireValue, ApiFailure> {
-        Ok(self.client.call(&operation, params_value(params)?)?.into())
+    /// Lends this client to the direct calls (`direct.rs`), which run the operations,
+    /// until `avara_jvm_client_release` gets the handle back.
+    pub fn direct_handle(self: Arc<Self>) -> i64 {
+        Arc::into_raw(self) as i64
     }
 
     pub fn base_url(&self) -> String {
@@ -166,12 +186,12 @@ impl ApiClient {
 }
 
 /// The core's paging rule: the parameters of the page after `page`, or `None` after the
-/// last page.
+/// last page; all three in the binary wire form.
 #[uniffi::export]
-pub fn next_page_params(params: WireValue, page: WireValue) -> Option<WireValue> {
-    let params = Value::try_from(params).ok()?;
-    let page = Value::try_from(page).ok()?;
-    operations::next_page_params(&params, &page).map(WireValue::from)
+pub fn next_page_params(params: Vec<u8>, page: Vec<u8>) -> Option<Vec<u8>> {
+    let params = wire::decode(&params).ok()?;
+    let page = wire::decode(&page).ok()?;
+    operations::next_page_params(&params, &page).map(|next| wire::encode(&next))
 }
 
 /// A query parameter, decoded.
@@ -187,14 +207,15 @@ pub struct EncodedRequest {
     pub method: String,
     pub path: String,
     pub query: Vec<QueryPair>,
-    pub body: Option<WireValue>,
+    /// In the binary wire form.
+    pub body: Option<Vec<u8>>,
     pub path_and_query: String,
 }
 
 /// Validates and encodes `params` for `operation` without sending anything.
 #[uniffi::export]
-pub fn encode_request(operation: String, params: WireValue) -> Result<EncodedRequest, ApiFailure> {
-    let spec = operations::encode_named(&operation, params_value(params)?)?;
+pub fn encode_request(operation: String, params: Vec<u8>) -> Result<EncodedRequest, ApiFailure> {
+    let spec = operations::encode_named(&operation, params_value(&params)?)?;
     Ok(EncodedRequest {
         method: spec.method.as_str().to_owned(),
         path_and_query: spec.path_and_query(),
@@ -204,23 +225,25 @@ pub fn encode_request(operation: String, params: WireValue) -> Result<EncodedReq
             .into_iter()
             .map(|(name, value)| QueryPair { name, value })
             .collect(),
-        body: spec.body.map(WireValue::from),
+        body: spec.body.as_ref().map(wire::encode),
     })
 }
 
 /// What an HTTP answer to `operation` means: its canonical result, or the error of its
-/// status class.
+/// status class; the result is in the binary wire form.
 #[uniffi::export]
 pub fn interpret_response(
     operation: String,
     status: i32,
     body: Vec<u8>,
-) -> Result<WireValue, ApiFailure> {
+) -> Result<Vec<u8>, ApiFailure> {
     let status = u16::try_from(status).map_err(|_| {
         failure(
             ApiErrorCode::InvalidParams,
             format!("status must be an HTTP status, got {status}"),
         )
     })?;
-    Ok(operations::interpret_named(&operation, status, &body)?.into())
+    Ok(wire::encode(&operations::interpret_named(
+        &operation, status, &body,
+    )?))
 }

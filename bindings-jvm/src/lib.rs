@@ -6,10 +6,11 @@
 //! - [`events`]: the event union and its data records.
 //! - [`responses`]: receiver responses, their constructors and serialization.
 //! - [`webhook`]: the verifier object and the free functions around it.
-//! - [`direct`]: the facade's hot path, plain C functions bound with JNA direct mapping.
+//! - [`direct`]: the facade's hot paths (webhooks, API calls), plain C functions bound
+//!   with JNA direct mapping.
 //! - [`error`]: the one error type every webhook export raises.
 //! - [`client`]: the API client and its by-name entry point.
-//! - [`wire`]: JSON values of the API client as a uniffi tree.
+//! - [`wire`]: the binary form of the API client's JSON values.
 
 uniffi::setup_scaffolding!();
 

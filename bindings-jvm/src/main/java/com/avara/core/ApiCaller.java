@@ -5,7 +5,7 @@ import com.avara.webhooks.model.ApiClient;
 import com.avara.webhooks.model.Avara_jvmKt;
 import com.avara.webhooks.model.ClientSettings;
 import com.avara.webhooks.model.HeaderValue;
-import com.avara.webhooks.model.WireValue;
+import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,12 +33,18 @@ public final class ApiCaller {
 
     private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
 
-    private final ApiClient client;
+    /** The native client, lent to {@link ClientCalls}. */
+    private final DirectHandle client;
+    private final String baseUrl;
     private final Executor executor;
     private final ExecutorService ownedExecutor;
 
     private ApiCaller(ApiClient client, Executor executor, ExecutorService ownedExecutor) {
-        this.client = client;
+        try (client) {
+            this.baseUrl = client.baseUrl();
+            this.client = new DirectHandle(this, client.directHandle(), ClientCalls::avara_jvm_client_release,
+                    "this AvaraClient has been closed");
+        }
         this.executor = executor;
         this.ownedExecutor = ownedExecutor;
     }
@@ -75,8 +81,15 @@ public final class ApiCaller {
 
     /** Blocks the calling thread until the core has an answer. */
     public Map<String, Object> call(String operation, Map<String, Object> params) {
-        WireValue wire = wireParams(params);
-        return Wire.object(Wire.fromNative(Errors.call(() -> client.call(operation, wire))));
+        byte[] wire = wireParams(params);
+        long handle = client.acquire();
+        try {
+            return ClientCalls.call(handle, operation, wire);
+        } finally {
+            client.done();
+            // The handle is freed once this object is unreachable: not before the call ends.
+            Reference.reachabilityFence(this);
+        }
     }
 
     /** Runs {@link #call} on the client's async executor. */
@@ -86,13 +99,13 @@ public final class ApiCaller {
 
     /** The core's paging rule: the parameters of the page after {@code page}, if any. */
     public Optional<Map<String, Object>> nextPageParams(Map<String, Object> params, Map<String, Object> page) {
-        WireValue next = Avara_jvmKt.nextPageParams(Wire.toNative(params), Wire.toNative(page));
-        return next == null ? Optional.empty() : Optional.of(Wire.object(Wire.fromNative(next)));
+        byte[] next = Avara_jvmKt.nextPageParams(Wire.encode(params), Wire.encode(page));
+        return next == null ? Optional.empty() : Optional.of(Wire.object(Wire.decode(next, 0)));
     }
 
     /** The base URL in use; never the API key. */
     public String baseUrl() {
-        return client.baseUrl();
+        return baseUrl;
     }
 
     /** Releases the native client and stops the default executor's idle threads. */
@@ -103,9 +116,9 @@ public final class ApiCaller {
         client.close();
     }
 
-    static WireValue wireParams(Map<String, Object> params) {
+    static byte[] wireParams(Map<String, Object> params) {
         try {
-            return Wire.toNative(params);
+            return Wire.encode(params);
         } catch (IllegalArgumentException e) {
             throw Errors.exception(new ErrorInfo(
                     "invalid_params", e.getMessage(), null, null, null, null, 0));

@@ -30,7 +30,7 @@ public final class ApiCodec {
         for (QueryPair pair : request.getQuery()) {
             query.add(Map.entry(pair.getName(), pair.getValue()));
         }
-        Object body = request.getBody() == null ? null : Wire.fromNative(request.getBody());
+        Object body = request.getBody() == null ? null : Wire.decode(request.getBody(), 0);
         return new Request(request.getMethod(), request.getPath(), List.copyOf(query), body,
                 request.getPathAndQuery());
     }
@@ -42,6 +42,6 @@ public final class ApiCodec {
      *     {@link com.avara.errors.InvalidResponseException} for a body that breaks the contract
      */
     public static Map<String, Object> interpretResponse(String operation, int status, byte[] body) {
-        return Wire.object(Wire.fromNative(Errors.call(() -> Avara_jvmKt.interpretResponse(operation, status, body))));
+        return Wire.object(Wire.decode(Errors.call(() -> Avara_jvmKt.interpretResponse(operation, status, body)), 0));
     }
 }

@@ -31,15 +31,8 @@ final class Errors {
     static <T> T call(NativeCall<T> call) {
         try {
             return call.run();
-        } catch (ApiFailure.Failed failure) {
-            throw exception(new ErrorInfo(
-                    failure.getCode(),
-                    failure.getDetail(),
-                    failure.getStatus(),
-                    failure.getRequestId(),
-                    failure.getBody() == null ? null : Wire.fromNative(failure.getBody()),
-                    failure.getField(),
-                    failure.getAttempts()));
+        } catch (ApiFailure failure) {
+            throw exception(failure);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -52,6 +45,19 @@ final class Errors {
             }
             throw new IllegalStateException("the Avara native library failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The exception of a failure the native library reported. */
+    static AvaraException exception(ApiFailure failure) {
+        ApiFailure.Failed failed = (ApiFailure.Failed) failure;
+        return exception(new ErrorInfo(
+                failed.getCode(),
+                failed.getDetail(),
+                failed.getStatus(),
+                failed.getRequestId(),
+                failed.getBody() == null ? null : Wire.decode(failed.getBody(), 0),
+                failed.getField(),
+                failed.getAttempts()));
     }
 
     static AvaraException exception(ErrorInfo info) {

@@ -1,5 +1,6 @@
 package com.avara.webhooks;
 
+import com.avara.core.DirectHandle;
 import com.avara.webhooks.model.Avara_jvmKt;
 import com.avara.webhooks.model.Verifier;
 import com.avara.webhooks.model.Verified;
@@ -46,7 +47,8 @@ public final class Webhook implements AutoCloseable {
 
     private Webhook(Verifier verifier, Clock clock, int secretCount) {
         this.verifier = verifier;
-        this.direct = new DirectHandle(this, NativeCalls.call(verifier::directHandle));
+        this.direct = new DirectHandle(this, NativeCalls.call(verifier::directHandle),
+                DirectCalls::avara_jvm_direct_release, "this Webhook has been closed");
         this.clock = clock;
         this.secretCount = secretCount;
     }

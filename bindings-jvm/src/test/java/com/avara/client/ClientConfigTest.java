@@ -71,6 +71,36 @@ class ClientConfigTest {
     }
 
     @Test
+    void everyValueCrossesTheBinaryWireFormBothWays() {
+        String text = "é✓😀 " + "x".repeat(200);
+        StudyCreateParams params = StudyCreateParams.builder().severity(StudyCreateParams.Severity.NORMAL)
+                .studyDescription(text).studyInstanceUid("1.2.3").build();
+        ApiCodec.Request request = ApiCodec.encodeRequest("viewer.studies.create", params.toWire());
+        assertEquals(Map.of("severity", "normal", "studyDescription", text, "studyInstanceUid", "1.2.3"),
+                request.body());
+        String body = "{\"hasMore\": false, \"cursor\": null, \"studies\": ["
+                + "{\"studyId\": \"stu_1234567890abcdef1234567890abcdef\", \"studyInstanceUid\": \"1.2.3\","
+                + " \"studyDescription\": \"é✓😀\", \"severity\": \"stat\", \"studyViewerStatus\": \"complete\","
+                + " \"isCancelled\": true, \"metadata\": {\"a\": \"b\"}},"
+                + "{\"studyId\": \"stu_0000000000000000000000000000000a\", \"studyInstanceUid\": \"1.2.4\","
+                + " \"studyDescription\": \"\", \"severity\": \"normal\", \"studyViewerStatus\": \"complete\","
+                + " \"isCancelled\": false}]}";
+        Map<String, Object> page = ApiCodec.interpretResponse("viewer.studies.list", 200,
+                body.getBytes(StandardCharsets.UTF_8));
+        assertEquals(false, page.get("hasMore"));
+        var studies = (java.util.List<?>) page.get("studies");
+        assertEquals(2, studies.size());
+        Map<?, ?> first = (Map<?, ?>) studies.get(0);
+        Map<?, ?> second = (Map<?, ?>) studies.get(1);
+        assertEquals("é✓😀", first.get("studyDescription"));
+        assertEquals(true, first.get("isCancelled"));
+        assertEquals(Map.of("a", "b"), first.get("metadata"));
+        assertEquals("stu_0000000000000000000000000000000a", second.get("studyId"));
+        // The second item's names cross as references to the first's.
+        assertEquals(java.util.List.copyOf(first.keySet()).subList(0, 9), java.util.List.copyOf(second.keySet()));
+    }
+
+    @Test
     void unknownEnumValuesReadAsUnknownAndKeepTheirText() {
         String body = "{\"studyId\": \"stu_1234567890abcdef1234567890abcdef\", \"studyInstanceUid\": \"1.2.3\","
                 + " \"studyDescription\": \"CT\", \"severity\": \"urgent\", \"studyViewerStatus\": \"complete\","
