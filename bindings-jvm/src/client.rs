@@ -106,16 +106,12 @@ pub struct ClientSettings {
 }
 
 fn duration(name: &str, millis: i64) -> Result<Duration, ApiFailure> {
-    u64::try_from(millis)
-        .ok()
-        .filter(|millis| *millis > 0)
-        .map(Duration::from_millis)
-        .ok_or_else(|| {
-            failure(
-                ApiErrorCode::Configuration,
-                format!("{name} must be positive, got {millis} ms"),
-            )
-        })
+    u64::try_from(millis).map(Duration::from_millis).map_err(|_| {
+        failure(
+            ApiErrorCode::Configuration,
+            format!("{name} must not be negative, got {millis} ms"),
+        )
+    })
 }
 
 /// The client the Java `AvaraClient` wraps. Thread-safe: the core client is shared, and

@@ -83,7 +83,7 @@ fn params(text: &str) -> Result<Value, ApiError> {
 
 fn duration_ms(name: &str, milliseconds: f64) -> Result<Duration, ApiError> {
     Duration::try_from_secs_f64(milliseconds / 1000.0)
-        .map_err(|_| configuration(format!("{name} must be a number of milliseconds of zero or more")))
+        .map_err(|_| configuration(format!("{name} must be a number of milliseconds, not negative")))
 }
 
 fn retry_count(retries: f64) -> Result<u32, ApiError> {

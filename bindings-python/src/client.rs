@@ -99,14 +99,11 @@ impl Client {
                 builder = builder.base_url(base_url);
             }
             if let Some(seconds) = timeout {
-                let timeout = Duration::try_from_secs_f64(seconds)
-                    .ok()
-                    .filter(|timeout| !timeout.is_zero())
-                    .ok_or_else(|| {
-                        configuration(format!(
-                            "timeout must be a positive number of seconds, got {seconds}"
-                        ))
-                    })?;
+                let timeout = Duration::try_from_secs_f64(seconds).map_err(|_| {
+                    configuration(format!(
+                        "timeout must be a number of seconds, not negative, got {seconds}"
+                    ))
+                })?;
                 builder = builder.timeout(timeout);
             }
             if let Some(retries) = max_retries {

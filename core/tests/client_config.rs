@@ -26,6 +26,15 @@ fn a_missing_api_key_says_where_to_get_one() {
 }
 
 #[test]
+fn a_zero_timeout_is_refused_in_every_language_alike() {
+    for builder in [Avara::builder().timeout(Duration::ZERO), Avara::builder().connect_timeout(Duration::ZERO)] {
+        let error = builder.api_key(KEY).build().unwrap_err();
+        assert_eq!(error.code, ApiErrorCode::Configuration);
+        assert!(error.message.contains("longer than zero"), "{error}");
+    }
+}
+
+#[test]
 fn the_api_key_and_webhook_secret_never_show_in_debug() {
     let secret = "webhook_secret_0123456789abcdefghijklmnop";
     let client = Avara::builder().api_key(KEY).webhook_secret(secret).header("X-Trace", "t").build().unwrap();

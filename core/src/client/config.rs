@@ -104,6 +104,14 @@ pub fn parse_custom_headers(text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// A zero timeout would fail every request before it is sent.
+fn positive(name: &str, timeout: Duration) -> Result<Duration, ApiError> {
+    if timeout.is_zero() {
+        return Err(ApiError::new(ApiErrorCode::Configuration, format!("the {name} must be longer than zero")));
+    }
+    Ok(timeout)
+}
+
 impl AvaraBuilder {
     /// Fills every setting not given yet from `AVARA_API_KEY`, `AVARA_BASE_URL`,
     /// `AVARA_JWT_WEBHOOK_SECRET` (or `AVARA_WEBHOOK_KEY`), `AVARA_CUSTOM_HEADERS` and `AVARA_LOG`.
@@ -196,11 +204,13 @@ impl AvaraBuilder {
                 format!("the base URL must start with https:// or http://, got {base_url:?}"),
             ));
         }
+        let timeout = positive("timeout", self.timeout.unwrap_or(DEFAULT_TIMEOUT))?;
+        let connect_timeout = positive("connect timeout", self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT))?;
         Ok(ClientConfig {
             api_key,
             base_url: base_url.trim_end_matches('/').to_owned(),
-            timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),
-            connect_timeout: self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT),
+            timeout,
+            connect_timeout,
             max_retries: self.max_retries.unwrap_or(DEFAULT_MAX_RETRIES),
             default_headers: self.headers,
             webhook_secret: self.webhook_secret,
