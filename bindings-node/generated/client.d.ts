@@ -45,7 +45,7 @@ export interface ExpressCustomerIdParams {
 }
 
 export interface ExpressCustomerListPage {
-  expressCustomers: Array<ExpressCustomer>;
+  expressCustomers: ExpressCustomer[];
   cursor?: string | null;
   hasMore: boolean;
 }
@@ -89,7 +89,7 @@ export interface InvitationIdParams {
 }
 
 export interface InvitationListPage {
-  invitations: Array<ViewerInvitation>;
+  invitations: ViewerInvitation[];
   cursor?: string | null;
   hasMore: boolean;
 }
@@ -102,7 +102,7 @@ export interface InvitationListParams {
   limit?: number;
   /** YYYY-MM-DD. */
   startDate?: string;
-  status?: Array<InvitationStatus>;
+  status?: InvitationStatus[];
   userId?: string;
 }
 
@@ -149,7 +149,7 @@ export interface StudyCreateParams {
 }
 
 export interface StudyListPage {
-  studies: Array<ViewerStudy>;
+  studies: ViewerStudy[];
   cursor?: string | null;
   hasMore: boolean;
 }
@@ -226,7 +226,7 @@ export interface UserInviteParams {
 export type UserLevel = "owner" | "admin" | "member";
 
 export interface UserListPage {
-  users: Array<ViewerUser>;
+  users: ViewerUser[];
   cursor?: string | null;
   hasMore: boolean;
 }

@@ -66,7 +66,7 @@ export interface EphemeralAccessRequestedResponse {
   mediaUrls?: MediaUrl[];
 }
 
-export type HeightUnit = 'in' | 'cm';
+export type HeightUnit = "in" | "cm";
 
 export interface ManifestSeries {
   modality: string;
@@ -256,9 +256,9 @@ export interface SecondaryCaptureAccessRequestedResponse {
 /** A series number, given as text (`"1"`) or as a number (`1`). */
 export type SeriesNumber = string | number;
 
-export type Severity = 'normal' | 'high' | 'stat';
+export type Severity = "normal" | "high" | "stat";
 
-export type Sex = 'male' | 'female' | 'other';
+export type Sex = "male" | "female" | "other";
 
 export interface StudyAccessRequestedData {
   /** Study ID: `stu_` + 32 lowercase hex digits. */
@@ -295,7 +295,7 @@ export interface StudyManifest {
   studyInstanceUID: string;
 }
 
-export type WeightUnit = 'lbs' | 'kg';
+export type WeightUnit = "lbs" | "kg";
 
 /** One worklist entry; keys are DICOM keywords (PascalCase) on purpose. */
 export interface WorklistItem {

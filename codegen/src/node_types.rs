@@ -14,6 +14,7 @@ use serde_json::Value;
 
 use crate::operations::{ApiOperation, ClientCatalog};
 use crate::schema::{self, Definition, Field, Shape};
+use crate::typescript::type_of;
 
 /// Whether the items of the list field `wire` of the record `record` may be `null`,
 /// which `Shape` does not keep (`viewportAssignments: ["Axial", null]`).
@@ -21,24 +22,6 @@ fn nullable_items(raw: &Value, record: &str, wire: &str) -> bool {
     match &raw["$defs"][record]["properties"][wire]["items"]["type"] {
         Value::Array(types) => types.iter().any(|name| name == "null"),
         _ => false,
-    }
-}
-
-fn type_of(shape: &Shape) -> String {
-    match shape {
-        Shape::Named(name) => name.clone(),
-        Shape::String => "string".into(),
-        Shape::Number | Shape::Integer => "number".into(),
-        Shape::Boolean => "boolean".into(),
-        Shape::List(item) => format!("Array<{}>", type_of(item)),
-        Shape::Object => "Record<string, unknown>".into(),
-        Shape::Map(value) => format!("Record<string, {}>", type_of(value)),
-        Shape::Any => "unknown".into(),
-        // A JSON string is a TypeScript string literal, quotes and all escaped.
-        Shape::Enum(values) => {
-            values.iter().map(|value| Value::from(value.as_str()).to_string()).collect::<Vec<_>>().join(" | ")
-        }
-        Shape::Union(shapes) => shapes.iter().map(type_of).collect::<Vec<_>>().join(" | "),
     }
 }
 

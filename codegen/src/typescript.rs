@@ -8,7 +8,8 @@ use avara::webhooks::responses::CONSTRUCTORS;
 
 use crate::schema::{Catalog, Definition, Shape};
 
-fn type_of(shape: &Shape) -> String {
+/// The TypeScript type of a shape, for the webhook models and the API client alike.
+pub fn type_of(shape: &Shape) -> String {
     match shape {
         Shape::Named(name) => name.clone(),
         Shape::String => "string".into(),
@@ -21,7 +22,11 @@ fn type_of(shape: &Shape) -> String {
         Shape::Object => "Record<string, unknown>".into(),
         Shape::Map(value) => format!("Record<string, {}>", type_of(value)),
         Shape::Any => "unknown".into(),
-        Shape::Enum(values) => values.iter().map(|v| format!("'{v}'")).collect::<Vec<_>>().join(" | "),
+        // A JSON string is a TypeScript string literal, quotes and all escaped
+        // (`"Pathologists' Assistant"`).
+        Shape::Enum(values) => {
+            values.iter().map(|value| serde_json::Value::from(value.as_str()).to_string()).collect::<Vec<_>>().join(" | ")
+        }
         Shape::Union(shapes) => shapes.iter().map(type_of).collect::<Vec<_>>().join(" | "),
     }
 }

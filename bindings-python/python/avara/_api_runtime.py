@@ -30,7 +30,7 @@ from typing import (
 )
 
 from . import _native
-from ._model_base import Model
+from ._model_base import Model, _wire
 
 __all__ = [
     "NOT_GIVEN",
@@ -68,14 +68,6 @@ class NotGiven:
 
 
 NOT_GIVEN = NotGiven()
-
-
-def _wire(value: Any) -> Any:
-    if isinstance(value, Model):
-        return value.to_dict()
-    if isinstance(value, (list, tuple)):
-        return [_wire(item) for item in value]
-    return value
 
 
 def _given(params: Mapping[str, Any]) -> Dict[str, Any]:
