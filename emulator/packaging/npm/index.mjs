@@ -1,0 +1,3 @@
+import emulator from './index.js';
+
+export const { Emulator, EmulatorError, binaryPath } = emulator;
