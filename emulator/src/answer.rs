@@ -1,10 +1,14 @@
-//! Judging a receiver's answer against the contract, as the Viewer would read it.
+//! Judging a receiver's answer against the contract, as Avara would read it: one judge
+//! for every event type, shared by landing pages and `avara-emulator trigger`.
 
+use avara::webhooks::WebhookError;
 use avara::webhooks::parse_strict_json;
 use avara::webhooks::responses::{
-    EphemeralAccessRequestedResponse, MediaUrl, StudyAccessRequestedResponse,
+    ClinicalContextEnrichmentRequestedResponse, EphemeralAccessRequestedResponse, MediaUrl,
+    ModalityWorklistRequestedResponse, PatientStudyEnrichmentRequestedResponse, ReportDeliveredResponse,
+    SecondaryCaptureAccessRequestedResponse, StudyAccessRequestedResponse, normalize_response_value,
 };
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::delivery::Exchange;
 
@@ -12,7 +16,7 @@ use crate::delivery::Exchange;
 /// or is allowed but worth knowing (`notes`).
 #[derive(Debug, Default, Clone, PartialEq)]
 pub(crate) struct Verdict {
-    /// `None` when no valid answer arrived.
+    /// `None` when no valid answer arrived, or the event has no `authorized` flag.
     pub authorized: Option<bool>,
     pub urls: Vec<String>,
     pub media: Vec<MediaUrl>,
@@ -22,88 +26,191 @@ pub(crate) struct Verdict {
     pub notes: Vec<String>,
 }
 
-/// Status, content type and the `urls` rule, common to both access events. False when
-/// there is no JSON answer to read.
-fn judge_envelope(exchange: &Exchange, verdict: &mut Verdict) -> bool {
+/// Status and content type, common to every event. The JSON body, when there is one
+/// to read as an answer.
+fn judge_envelope(exchange: &Exchange, verdict: &mut Verdict) -> Option<Value> {
     if let Some(failure) = &exchange.failure {
         verdict.violations.push(format!("no answer from the endpoint: {failure}"));
-        return false;
+        return None;
     }
     let status = exchange.status.unwrap_or(0);
-    let parsed = parse_strict_json(&exchange.body).ok();
+    let parsed = parse_strict_json(&exchange.body);
     if !(200..300).contains(&status) {
         verdict
             .violations
             .push(format!("the endpoint answered HTTP {status}; the contract expects 200 with a JSON body"));
-        verdict.error = parsed.as_ref().and_then(|body| body.get("error")).and_then(Value::as_str).map(str::to_owned);
-        return false;
+        verdict.error =
+            parsed.ok().as_ref().and_then(|body| body.get("error")).and_then(Value::as_str).map(str::to_owned);
+        return None;
+    }
+    if status != 200 {
+        verdict.notes.push(format!("HTTP {status}: the contract expects 200"));
     }
     let json_type = exchange.content_type.as_deref().is_some_and(|value| value.to_ascii_lowercase().contains("json"));
     if !json_type {
         let shown = exchange.content_type.as_deref().unwrap_or("none");
         verdict.notes.push(format!("Content-Type is {shown:?}; application/json is expected"));
     }
-    let Some(parsed) = parsed else {
-        verdict.violations.push("the body is not valid JSON".into());
-        return false;
-    };
-    if parsed.get("urls").is_none() {
-        verdict.notes.push(
-            "`urls` is missing: the SDK types require it; the integration guide leaves it out when access is denied"
-                .into(),
-        );
+    match parsed {
+        Ok(parsed) => Some(parsed),
+        Err(_) if exchange.body.is_empty() => {
+            verdict.violations.push("the body is empty; the contract expects a JSON object".into());
+            None
+        }
+        Err(_) => {
+            verdict.violations.push("the body is not valid JSON".into());
+            None
+        }
     }
-    true
 }
 
-fn judge_urls(verdict: &mut Verdict) {
-    if verdict.authorized == Some(true) && verdict.urls.is_empty() && verdict.media.is_empty() {
-        verdict.notes.push("authorized, but no URLs were given: the Viewer has nothing to show".into());
+fn violation(verdict: &mut Verdict, error: &WebhookError) {
+    verdict.violations.push(format!("{} ({})", error.message(), error.code().as_str()));
+}
+
+/// Notes a field the SDK types require but the integration guide leaves out on denial.
+fn note_missing(verdict: &mut Verdict, body: &Map<String, Value>, field: &str) {
+    if !body.contains_key(field) {
+        verdict.notes.push(format!(
+            "`{field}` is missing: the SDK types require it; the integration guide leaves it out when access is denied"
+        ));
     }
-    if verdict.authorized == Some(false) && verdict.error.is_none() {
+}
+
+/// Top-level fields the contract does not know: Avara drops them, so a typo such as
+/// `authorised` silently loses its value.
+fn note_unknown_fields(verdict: &mut Verdict, event_type: &str, body: &Map<String, Value>) {
+    let Ok(Value::Object(known)) = normalize_response_value(event_type, Value::Object(body.clone())) else { return };
+    for (name, value) in body {
+        if !known.contains_key(name) && !value.is_null() {
+            verdict.notes.push(format!("`{name}` is not a field of this answer; Avara ignores it"));
+        }
+    }
+}
+
+fn judge_access(verdict: &mut Verdict, authorized: bool, nothing_given: &str) {
+    verdict.authorized = Some(authorized);
+    if authorized && verdict.urls.is_empty() && verdict.media.is_empty() {
+        verdict.notes.push(format!("authorized, but {nothing_given}"));
+    }
+    if !authorized && verdict.error.is_none() {
         verdict.notes.push("access denied without an `error` reason to show the user".into());
     }
 }
 
-/// Records a valid answer's fields, then notes what is allowed but unhelpful.
-fn accept(verdict: &mut Verdict, authorized: bool, urls: Vec<String>, media: Option<Vec<MediaUrl>>, error: Option<String>) {
-    verdict.authorized = Some(authorized);
-    verdict.urls = urls;
-    verdict.media = media.unwrap_or_default();
-    verdict.error = error;
-    judge_urls(verdict);
-}
-
-/// The answer to `study.access_requested` for the study `study_uid`.
-pub(crate) fn judge_study(exchange: &Exchange, study_uid: &str) -> Verdict {
-    let mut verdict = Verdict::default();
-    if !judge_envelope(exchange, &mut verdict) {
-        return verdict;
-    }
-    match StudyAccessRequestedResponse::from_json(&exchange.body) {
-        Err(error) => verdict.violations.push(format!("{} ({})", error.message(), error.code().as_str())),
-        Ok(answer) => {
-            if let Some(manifest) = answer.manifest.as_ref().filter(|m| m.study_instance_uid != study_uid) {
+/// Reads the answer to `event_type`; `study_uid` is the study the event asked about,
+/// which a `study.access_requested` manifest must name.
+fn judge_body(
+    verdict: &mut Verdict,
+    event_type: &str,
+    body: &[u8],
+    study_uid: Option<&str>,
+) -> Result<(), WebhookError> {
+    match event_type {
+        StudyAccessRequestedResponse::EVENT_TYPE => {
+            let answer = StudyAccessRequestedResponse::from_json(body)?;
+            let asked = study_uid.unwrap_or_default();
+            if let Some(manifest) =
+                answer.manifest.as_ref().filter(|m| study_uid.is_some() && m.study_instance_uid != asked)
+            {
                 verdict.violations.push(format!(
-                    "manifest.studyInstanceUID is {:?} but the requested study is {study_uid:?}",
+                    "manifest.studyInstanceUID is {:?} but the requested study is {asked:?}",
                     manifest.study_instance_uid
                 ));
             }
-            accept(&mut verdict, answer.authorized, answer.urls, answer.media_urls, answer.error);
+            (verdict.urls, verdict.media, verdict.error) =
+                (answer.urls, answer.media_urls.unwrap_or_default(), answer.error);
+            judge_access(verdict, answer.authorized, "no URLs were given: the Viewer has nothing to show");
         }
+        EphemeralAccessRequestedResponse::EVENT_TYPE => {
+            let answer = EphemeralAccessRequestedResponse::from_json(body)?;
+            (verdict.urls, verdict.media, verdict.error) =
+                (answer.urls, answer.media_urls.unwrap_or_default(), answer.error);
+            judge_access(verdict, answer.authorized, "no URLs were given: the Viewer has nothing to show");
+        }
+        SecondaryCaptureAccessRequestedResponse::EVENT_TYPE => {
+            let answer = SecondaryCaptureAccessRequestedResponse::from_json(body)?;
+            (verdict.urls, verdict.error) = (answer.upload_urls, answer.error);
+            judge_access(verdict, answer.authorized, "no `uploadUrls` were given: the Viewer cannot upload");
+        }
+        ReportDeliveredResponse::EVENT_TYPE => {
+            if !ReportDeliveredResponse::from_json(body)?.success {
+                verdict.notes.push("`success` is false: the report counts as not received".into());
+            }
+        }
+        ModalityWorklistRequestedResponse::EVENT_TYPE => {
+            let answer = ModalityWorklistRequestedResponse::from_json(body)?;
+            verdict.authorized = Some(answer.authorized);
+            verdict.error = answer.error;
+            if !answer.authorized && verdict.error.is_none() {
+                verdict.notes.push("the worklist query is refused without an `error` reason".into());
+            }
+        }
+        PatientStudyEnrichmentRequestedResponse::EVENT_TYPE => {
+            if PatientStudyEnrichmentRequestedResponse::from_json(body)?
+                == PatientStudyEnrichmentRequestedResponse::empty()
+            {
+                verdict.notes.push("an empty answer: Avara keeps what the DICOM headers say".into());
+            }
+        }
+        ClinicalContextEnrichmentRequestedResponse::EVENT_TYPE => {
+            if ClinicalContextEnrichmentRequestedResponse::from_json(body)?
+                == ClinicalContextEnrichmentRequestedResponse::empty()
+            {
+                verdict.notes.push("an empty answer: AutoScribe gets no clinical context".into());
+            }
+        }
+        other => verdict.violations.push(format!("no answer is defined for the event type {other:?}")),
+    }
+    Ok(())
+}
+
+/// The answer to one delivery of `event_type`.
+pub(crate) fn judge(event_type: &str, exchange: &Exchange, study_uid: Option<&str>) -> Verdict {
+    let mut verdict = Verdict::default();
+    let Some(parsed) = judge_envelope(exchange, &mut verdict) else { return verdict };
+    if let Err(error) = judge_body(&mut verdict, event_type, &exchange.body, study_uid) {
+        violation(&mut verdict, &error);
+        if is_soft(event_type) {
+            verdict.notes.push("Avara counts an invalid answer to this soft event as an empty one".into());
+        }
+        return verdict;
+    }
+    if let Value::Object(body) = &parsed {
+        match event_type {
+            StudyAccessRequestedResponse::EVENT_TYPE | EphemeralAccessRequestedResponse::EVENT_TYPE => {
+                note_missing(&mut verdict, body, "urls")
+            }
+            SecondaryCaptureAccessRequestedResponse::EVENT_TYPE => note_missing(&mut verdict, body, "uploadUrls"),
+            ModalityWorklistRequestedResponse::EVENT_TYPE => note_missing(&mut verdict, body, "items"),
+            _ => {}
+        }
+        note_unknown_fields(&mut verdict, event_type, body);
     }
     verdict
 }
 
-/// The answer to `ephemeral.access_requested`.
-pub(crate) fn judge_ephemeral(exchange: &Exchange) -> Verdict {
+/// Enrichment events, whose failures Avara tolerates.
+fn is_soft(event_type: &str) -> bool {
+    event_type == PatientStudyEnrichmentRequestedResponse::EVENT_TYPE
+        || event_type == ClinicalContextEnrichmentRequestedResponse::EVENT_TYPE
+}
+
+/// The answer to a delivery whose signature is wrong: the receiver must refuse it
+/// with 401, and above all must not act on it.
+pub(crate) fn judge_forged(exchange: &Exchange) -> Verdict {
     let mut verdict = Verdict::default();
-    if !judge_envelope(exchange, &mut verdict) {
-        return verdict;
-    }
-    match EphemeralAccessRequestedResponse::from_json(&exchange.body) {
-        Err(error) => verdict.violations.push(format!("{} ({})", error.message(), error.code().as_str())),
-        Ok(answer) => accept(&mut verdict, answer.authorized, answer.urls, answer.media_urls, answer.error),
+    match (exchange.status, &exchange.failure) {
+        (_, Some(failure)) => verdict.violations.push(format!("no answer from the endpoint: {failure}")),
+        (Some(401), None) => {}
+        (Some(status @ 200..=299), None) => verdict.violations.push(format!(
+            "the endpoint accepted a delivery with a wrong signature (HTTP {status}); it must verify the \
+             signature and answer 401"
+        )),
+        (status, None) => verdict.violations.push(format!(
+            "the endpoint refused a delivery with a wrong signature with HTTP {}; the contract expects 401",
+            status.unwrap_or(0)
+        )),
     }
     verdict
 }
@@ -123,9 +230,13 @@ mod tests {
         }
     }
 
+    fn study(exchange: &Exchange) -> Verdict {
+        judge("study.access_requested", exchange, Some("1.2.3"))
+    }
+
     #[test]
     fn a_good_answer_has_no_violations() {
-        let verdict = judge_study(&answer(200, r#"{"authorized":true,"urls":["https://s/1.dcm"]}"#), "1.2.3");
+        let verdict = study(&answer(200, r#"{"authorized":true,"urls":["https://s/1.dcm"]}"#));
         assert_eq!(verdict.authorized, Some(true));
         assert_eq!(verdict.urls, vec!["https://s/1.dcm"]);
         assert!(verdict.violations.is_empty() && verdict.notes.is_empty(), "{verdict:?}");
@@ -133,22 +244,51 @@ mod tests {
 
     #[test]
     fn contract_breaks_are_named() {
-        let wrong_type = judge_study(&answer(200, r#"{"authorized":"yes","urls":[]}"#), "1.2.3");
+        let wrong_type = study(&answer(200, r#"{"authorized":"yes","urls":[]}"#));
         assert!(wrong_type.violations[0].contains("authorized"), "{wrong_type:?}");
-        let status = judge_study(&answer(401, r#"{"error":"Invalid signature"}"#), "1.2.3");
+        let status = study(&answer(401, r#"{"error":"Invalid signature"}"#));
         assert_eq!(status.error.as_deref(), Some("Invalid signature"));
         assert!(status.violations[0].contains("HTTP 401"));
-        let manifest = judge_study(
-            &answer(200, r#"{"authorized":true,"urls":["u"],"manifest":{"studyInstanceUID":"9.9","series":[]}}"#),
-            "1.2.3",
-        );
+        let manifest = study(&answer(
+            200,
+            r#"{"authorized":true,"urls":["u"],"manifest":{"studyInstanceUID":"9.9","series":[]}}"#,
+        ));
         assert!(manifest.violations[0].contains("manifest.studyInstanceUID"), "{manifest:?}");
-        let denied = judge_study(&answer(200, r#"{"authorized":false,"error":"Study not found in PACS"}"#), "1.2.3");
+        let denied = study(&answer(200, r#"{"authorized":false,"error":"Study not found in PACS"}"#));
         assert_eq!(denied.authorized, Some(false));
         assert!(denied.violations.is_empty() && denied.notes[0].contains("`urls` is missing"), "{denied:?}");
-        let garbage = judge_ephemeral(&answer(200, "<html>"));
+        let garbage = judge("ephemeral.access_requested", &answer(200, "<html>"), None);
         assert_eq!(garbage.violations, vec!["the body is not valid JSON".to_owned()]);
         let unreachable = Exchange { status: None, failure: Some("connection refused".into()), ..answer(0, "") };
-        assert!(judge_ephemeral(&unreachable).violations[0].contains("connection refused"));
+        assert!(judge("report.delivered", &unreachable, None).violations[0].contains("connection refused"));
+    }
+
+    #[test]
+    fn every_event_type_is_judged_by_its_own_schema() {
+        let wrong = [
+            ("secondary_capture.access_requested", r#"{"authorized":true,"uploadUrls":"https://u"}"#, "uploadUrls"),
+            ("report.delivered", r#"{"success":"yes"}"#, "success"),
+            ("modality_worklist.requested", r#"{"authorized":true,"items":[{"Modality":"CT"}]}"#, "items[0]"),
+            ("patient_study.enrichment_requested", r#"{"sex":"M"}"#, "sex"),
+            ("clinical_context.enrichment_requested", r#"{"technologistNotes":"none"}"#, "technologistNotes"),
+        ];
+        for (event_type, body, field) in wrong {
+            let verdict = judge(event_type, &answer(200, body), None);
+            assert!(
+                verdict.violations.len() == 1 && verdict.violations[0].contains(field),
+                "{event_type}: {verdict:?}"
+            );
+        }
+        let unhelpful = judge("report.delivered", &answer(201, r#"{"success":false,"sucess":true}"#), None);
+        assert!(unhelpful.violations.is_empty(), "{unhelpful:?}");
+        assert_eq!(unhelpful.notes.len(), 3, "{unhelpful:?}");
+        assert!(unhelpful.notes.iter().any(|note| note.contains("`sucess` is not a field")), "{unhelpful:?}");
+    }
+
+    #[test]
+    fn a_forged_delivery_must_be_refused_with_401() {
+        assert!(judge_forged(&answer(401, "")).violations.is_empty());
+        assert!(judge_forged(&answer(200, r#"{"authorized":true}"#)).violations[0].contains("accepted"));
+        assert!(judge_forged(&answer(403, "")).violations[0].contains("HTTP 403"));
     }
 }

@@ -4,6 +4,7 @@
 use std::str::FromStr;
 
 use crate::config::{Access, ApiKeyConfig, EmulatorConfig, StudyScope, parse_scheme};
+use crate::trigger::{self, TriggerCommand, TriggerOptions};
 
 /// The port of `cargo run -p avara-emulator` unless told otherwise.
 pub const DEFAULT_PORT: u16 = 4010;
@@ -17,7 +18,11 @@ On start it prints, one per line:
 (further keys as AVARA_API_KEY_2=..., AVARA_JWT_WEBHOOK_SECRET_2=...).
 
 USAGE:
-  avara-emulator [FLAGS]
+  avara-emulator [FLAGS]                 serve the API
+  avara-emulator trigger <event-type> --to URL [FLAGS]
+  avara-emulator trigger --all --to URL [FLAGS]
+                                         send signed webhooks to a receiver and
+                                         check its answers (trigger --help)
 
 SERVER:
   --port N                  Port on 127.0.0.1 (default 4010; 0 picks a free one)
@@ -62,7 +67,9 @@ FAULTS (API routes only; landing pages and /health are never faulted):
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     Run(EmulatorConfig),
-    Help,
+    Trigger(TriggerOptions),
+    /// Show this text.
+    Help(&'static str),
     Version,
 }
 
@@ -160,11 +167,18 @@ fn apply(config: &mut EmulatorConfig, flag: &str, value: &str) -> Result<(), Str
 
 /// Parses the arguments after the program name.
 pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String> {
+    let mut args = args.into_iter().peekable();
+    if args.peek().is_some_and(|first| first == "trigger") {
+        args.next();
+        return match trigger::parse(args, std::env::var(trigger::SECRET_VARIABLE).ok())? {
+            TriggerCommand::Send(options) => Ok(Command::Trigger(options)),
+            TriggerCommand::Help => Ok(Command::Help(trigger::HELP)),
+        };
+    }
     let mut flags: Vec<(String, String)> = Vec::new();
-    let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "-h" | "--help" => return Ok(Command::Help),
+            "-h" | "--help" => return Ok(Command::Help(HELP)),
             "-V" | "--version" => return Ok(Command::Version),
             _ => {}
         }
@@ -250,7 +264,9 @@ mod tests {
         assert!(run(&["--user-access", "admin"]).unwrap_err().contains("none, read or write"));
         assert!(run(&["--log-requests=yes"]).unwrap_err().contains("takes no value"));
         assert!(run(&["stray"]).unwrap_err().contains("stray"));
-        assert_eq!(parse(["--help".to_owned()]).unwrap(), Command::Help);
+        assert_eq!(parse(["--help".to_owned()]).unwrap(), Command::Help(HELP));
+        assert_eq!(parse(["trigger".to_owned(), "-h".to_owned()]).unwrap(), Command::Help(trigger::HELP));
+        assert!(parse(["trigger".to_owned(), "--port".to_owned()]).unwrap_err().contains("--port"));
     }
 
     #[test]

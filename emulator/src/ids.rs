@@ -64,6 +64,19 @@ impl Ids {
         format!("whsec_{}", BASE64.encode(self.bytes(32)))
     }
 
+    /// A DICOM UID under the `2.25` root, whose single component is a random 128-bit
+    /// number (PS3.5 B.2): unique without an organisation root.
+    pub(crate) fn dicom_uid(&self) -> String {
+        let mut number = [0u8; 16];
+        number.copy_from_slice(&self.bytes(16));
+        format!("2.25.{}", u128::from_le_bytes(number))
+    }
+
+    /// `count` random decimal digits (accession numbers, patient IDs).
+    pub(crate) fn digits(&self, count: usize) -> String {
+        (0..count).map(|_| char::from(b'0' + (self.next_u64() % 10) as u8)).collect()
+    }
+
     pub(crate) fn request_id(&self) -> String {
         format!("req_{}", self.hex(12))
     }
@@ -90,5 +103,10 @@ mod tests {
         assert_eq!(&uuid[14..15], "4");
         assert!(ids.webhook_secret().len() >= 32);
         assert!(avara::webhooks::sign_standard(&ids.webhook_secret(), "msg", 1, b"{}").is_ok());
+        let uid = ids.dicom_uid();
+        assert!(avara::models::DicomUid::new(uid.clone()).is_ok(), "{uid}");
+        assert_ne!(uid, ids.dicom_uid());
+        let digits = ids.digits(9);
+        assert!(digits.len() == 9 && digits.bytes().all(|byte| byte.is_ascii_digit()), "{digits}");
     }
 }

@@ -37,6 +37,7 @@ mod query;
 mod router;
 mod server;
 mod store;
+pub mod trigger;
 mod view;
 
 use std::fmt;

@@ -1,16 +1,19 @@
-//! `avara-emulator`: serves the local Avara API until the process is stopped.
+//! `avara-emulator`: serves the local Avara API until the process is stopped, or
+//! (`trigger`) sends signed webhooks to a receiver and checks its answers.
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use avara_emulator::cli::{self, Command};
+use avara_emulator::trigger::TriggerOptions;
 use avara_emulator::{Emulator, Scheme};
 
 fn main() -> ExitCode {
     let config = match cli::parse(std::env::args().skip(1)) {
         Ok(Command::Run(config)) => config,
-        Ok(Command::Help) => {
-            print!("{}", cli::HELP);
+        Ok(Command::Trigger(options)) => return trigger(&options),
+        Ok(Command::Help(text)) => {
+            print!("{text}");
             return ExitCode::SUCCESS;
         }
         Ok(Command::Version) => {
@@ -18,7 +21,7 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(message) => {
-            eprintln!("avara-emulator: {message}\nRun `avara-emulator --help` for the flags.");
+            eprintln!("avara-emulator: {message}\nRun `avara-emulator --help` (or `trigger --help`) for the flags.");
             return ExitCode::from(2);
         }
     };
@@ -57,4 +60,16 @@ fn main() -> ExitCode {
     eprintln!("avara-emulator: serving {} (webhooks signed with {signing}); stop with Ctrl-C", emulator.base_url());
     emulator.wait();
     ExitCode::SUCCESS
+}
+
+/// Exit status 0 when every answer keeps the contract, 1 otherwise.
+fn trigger(options: &TriggerOptions) -> ExitCode {
+    match avara_emulator::trigger::run(options, &mut std::io::stdout().lock()) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(error) => {
+            eprintln!("avara-emulator: cannot write the verdicts: {error}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -6,7 +6,7 @@
 use avara::models::{DicomUid, StudyId};
 use avara::webhooks::{EphemeralAccessRequestedData, StudyAccessRequestedData};
 
-use crate::answer::{judge_ephemeral, judge_study};
+use crate::answer::judge;
 use crate::app::{App, Counters};
 use crate::clock::now_ms;
 use crate::delivery::{event_body, post, signature_headers};
@@ -72,10 +72,11 @@ pub(crate) fn open(app: &App, token: &str) -> Response {
     };
     Counters::bump(&app.counters.webhook_deliveries);
     let exchange = post(&app.agent, url, &headers, &body);
-    let verdict = match &subject {
-        Subject::Study { study_instance_uid, .. } => judge_study(&exchange, study_instance_uid),
-        Subject::Ephemeral { .. } => judge_ephemeral(&exchange),
+    let study_uid = match &subject {
+        Subject::Study { study_instance_uid, .. } => Some(study_instance_uid.as_str()),
+        Subject::Ephemeral { .. } => None,
     };
+    let verdict = judge(event_type, &exchange, study_uid);
     let report =
         Report { event_id: &event_id, event_type, url, scheme: app.scheme, exchange: &exchange, verdict: &verdict };
     landing::delivered(&subject, &report)
