@@ -34,7 +34,7 @@ $(BENCH_PY_STAMP): $(BENCH_DIR)/python/requirements.txt
 define bench_python_wheel
 	rm -rf $(2)
 	cd $(PY_DIR) && $(PY_VENV)/bin/maturin build --quiet $(1) -o $(2) >&2
-	$(BENCH_PY) -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps $(2)/avara-*.whl
+	$(BENCH_PY) -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps $(2)/avara_sdk-*.whl
 endef
 
 # Release builds, each once: the Node addon is loaded through NAPI_RS_NATIVE_LIBRARY_PATH
