@@ -279,6 +279,8 @@ mod tests {
                 "{event_type}: {verdict:?}"
             );
         }
+        let soft = judge("patient_study.enrichment_requested", &answer(200, r#"{"sex":"M"}"#), None);
+        assert!(soft.notes[0].contains("counts an invalid answer to this soft event as an empty one"), "{soft:?}");
         let unhelpful = judge("report.delivered", &answer(201, r#"{"success":false,"sucess":true}"#), None);
         assert!(unhelpful.violations.is_empty(), "{unhelpful:?}");
         assert_eq!(unhelpful.notes.len(), 3, "{unhelpful:?}");
