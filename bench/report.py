@@ -151,6 +151,25 @@ def coldstart_table(path: Path) -> list[str]:
     return lines + [""]
 
 
+def distribution_section(path: Path | None) -> list[str]:
+    if path is None or not path.exists():
+        return ["Not measured in this run (`make dist-test` writes target/e2e/report.json).", ""]
+    raw = json.loads(path.read_text())
+    lines = [f"From `make dist-test` ({raw['date']}): each example app is installed from dist/ in a "
+             "fresh folder and started against the emulator. Cold start: from launching the app's "
+             "process to its first verified webhook delivery, median of the launches listed.", "",
+             "| app | cold start | launches | installed in |", "|---|---:|---|---:|"]
+    for name, app in raw["apps"].items():
+        if app["passed"]:
+            samples = ", ".join(f"{sample:.0f}" for sample in app["cold_start_samples_ms"])
+            lines.append(f"| {name} | {app['cold_start_ms']:.0f} ms | {samples} ms | {app['install_s']} s |")
+        else:
+            lines.append(f"| {name} | **failed** | | |")
+    lines += ["", "| artifact | size |", "|---|---:|"]
+    lines += [f"| `{artifact}` | {size / 1e6:.2f} MB |" for artifact, size in raw["artifacts"].items()]
+    return lines + [""]
+
+
 def machine_section(machine: dict, runs: dict, command: str) -> list[str]:
     cpu = machine["cpu"]
     flags = ", ".join(f"{flag} {'yes' if present else 'no'}" for flag, present in cpu["flags"].items())
@@ -183,6 +202,7 @@ def main() -> None:
     parser.add_argument("--criterion", required=True, type=Path)
     parser.add_argument("--out", required=True, type=Path)
     parser.add_argument("--command", default="make bench")
+    parser.add_argument("--e2e", type=Path, help="report.json of `make dist-test`")
     arguments = parser.parse_args()
     machine = json.loads((arguments.dir / "machine.json").read_text())
     fixture = json.loads((Path(__file__).resolve().parent / "delivery.json").read_text())
@@ -212,6 +232,7 @@ def main() -> None:
             out += runtime_table(runtime, runs[runtime], ceiling_ns, sizes_bytes)
     out += ["## Cold start", "", *coldstart_table(arguments.dir / "coldstart.json")]
     out += ["## API client", "", *client_rows.section(arguments.dir / "client.json")]
+    out += ["## Distribution", "", *distribution_section(arguments.e2e)]
     notes = Path(__file__).resolve().parent / "notes.md"
     out += [notes.read_text().rstrip(), ""]
     arguments.out.write_text("\n".join(out))

@@ -57,7 +57,8 @@ define client_bench
 		--classpath "$(BENCH_JVM_CP)" --seconds $(2) --runs $(3) --out $(4)
 endef
 
-bench: bench-release $(BENCH_NODE_STAMP) peer-venv
+# dist-test first: it installs the dist/ packages and records their sizes and cold starts.
+bench: dist-test bench-release $(BENCH_NODE_STAMP) peer-venv
 	$(BENCH_JVM_MVN_CMD) -Davara.jar=$(BENCH_JVM_JAR)
 	$(PYTHON) $(BENCH_DIR)/machine.py --out $(BENCH_OUT)/machine.json
 	$(CARGO) bench -p avara --bench webhooks
@@ -71,7 +72,7 @@ bench: bench-release $(BENCH_NODE_STAMP) peer-venv
 		$(call client_bench,$(ROOT)/target/release/avara-emulator,3,5,$(BENCH_OUT)/client.json)
 	$(PYTHON) $(BENCH_DIR)/machine.py --out $(BENCH_OUT)/machine.json --label end
 	$(PYTHON) $(BENCH_DIR)/report.py --dir $(BENCH_OUT) --criterion $(ROOT)/target/criterion \
-		--out $(BENCH_DIR)/RESULTS.md
+		--e2e $(E2E_REPORT) --out $(BENCH_DIR)/RESULTS.md
 
 bench-smoke: bench-smoke-rust bench-smoke-node bench-smoke-python bench-smoke-jvm
 	$(PYTHON) $(BENCH_DIR)/machine.py --out $(BENCH_SMOKE)/machine.json --seconds 1
