@@ -72,6 +72,7 @@ def every_event_under_every_scheme(target: Target, study_uid: str) -> None:
 
 
 def forged_signature_is_refused(target: Target) -> None:
+    """401 with the agreed body, and the error code in the app's log."""
     body = json.dumps({"id": "whe_" + "0" * 32, "type": "report.delivered", "data": {
         "isCritical": False, "presignedUrl": "https://example.com/r.pdf",
         "reportId": "rep_" + "1" * 32, "studyId": "stu_" + "2" * 32}}).encode()
@@ -83,6 +84,11 @@ def forged_signature_is_refused(target: Target) -> None:
     if status != 401 or json.loads(answer or b"null") != {"error": "Invalid signature"}:
         raise Failure(f"a forged delivery got HTTP {status} {answer[:300]!r}; expected 401 "
                       '{"error":"Invalid signature"}')
+    deadline = time.monotonic() + 5
+    while "signature_mismatch" not in target.app.output():
+        if time.monotonic() > deadline:
+            raise Failure("the app refused a forged delivery without logging its code, signature_mismatch")
+        time.sleep(0.05)
 
 
 def create_study(target: Target) -> str:
