@@ -5,6 +5,7 @@ import com.avara.models.viewer.studies.StudyCreateParams;
 import com.avara.models.viewer.studies.StudyCreateResponse;
 import com.avara.models.viewer.studies.StudyRerouteUrlParams;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -60,7 +61,7 @@ public class StudyController {
 
     private static byte[] placeholderImage() {
         byte[] image = new byte[132];
-        System.arraycopy("DICM".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, image, 128, 4);
+        System.arraycopy("DICM".getBytes(StandardCharsets.US_ASCII), 0, image, 128, 4);
         return image;
     }
 }

@@ -106,7 +106,9 @@ public class WebhookController {
             return ClinicalContextEnrichmentRequestedResponses.toJson(answer);
         }
         // A type newer than this SDK: acknowledge it so Avara does not retry.
-        log.info("ignored a {} event", ((WebhookEvent.Unknown) event).getEventType());
+        if (event instanceof WebhookEvent.Unknown unknown) {
+            log.info("ignored a {} event", unknown.getEventType());
+        }
         return "{\"success\":true}";
     }
 
