@@ -70,8 +70,10 @@ def main() -> int:
     parser.add_argument("--app", action="append", choices=sorted(INSTALLERS), help="default: every app")
     parser.add_argument("--runs", type=int, default=3, help="launches per app for the cold start")
     arguments = parser.parse_args()
+    if arguments.runs < 1:
+        parser.error("--runs must be at least 1")
     dist = arguments.dist.resolve()
-    report = {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    report: dict = {"date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
               "artifacts": artifact_sizes(dist), "apps": {}}
     arguments.out.parent.mkdir(parents=True, exist_ok=True)
     for name in arguments.app or INSTALLERS:
