@@ -85,8 +85,7 @@ impl App {
     }
 
     pub(crate) fn handle(&self, request: &Request) -> Outcome {
-        Counters::bump(&self.counters.requests);
-        let request_id = self.ids.request_id();
+        let request_id = self.begin();
         let outcome = if request.path == "/v1" || request.path.starts_with("/v1/") {
             api::handle(self, request)
         } else if let (Some(token), "GET") = (request.path.strip_prefix("/view/"), request.method.as_str()) {
@@ -97,16 +96,35 @@ impl App {
             let message = format!("no route for {} {}", request.method, request.path);
             Outcome::Respond(ApiFailure::not_found(message).into_response())
         };
-        if self.log_requests {
-            let result = match &outcome {
-                Outcome::Respond(response) => response.status.to_string(),
-                Outcome::Drop => "dropped".to_owned(),
-            };
-            eprintln!("avara-emulator: {} {} -> {result} [{request_id}]", request.method, request.path);
-        }
         match outcome {
-            Outcome::Respond(response) => Outcome::Respond(response.header("x-request-id", request_id)),
-            Outcome::Drop => Outcome::Drop,
+            Outcome::Respond(response) => {
+                self.log(&request.method, &request.path, &response.status.to_string(), &request_id);
+                Outcome::Respond(response.header("x-request-id", request_id))
+            }
+            Outcome::Drop => {
+                self.log(&request.method, &request.path, "dropped", &request_id);
+                Outcome::Drop
+            }
+        }
+    }
+
+    /// Answers a request that could not be read in full (its body too large, broken
+    /// or too slow) or whose handler failed, and closes its connection.
+    pub(crate) fn refuse(&self, method: &str, path: &str, failure: ApiFailure) -> Response {
+        let request_id = self.begin();
+        self.log(method, path, &failure.status.to_string(), &request_id);
+        failure.into_response().header("x-request-id", request_id).header("connection", "close")
+    }
+
+    /// Counts a request and names it.
+    fn begin(&self) -> String {
+        Counters::bump(&self.counters.requests);
+        self.ids.request_id()
+    }
+
+    fn log(&self, method: &str, path: &str, result: &str, request_id: &str) {
+        if self.log_requests {
+            eprintln!("avara-emulator: {method} {path} -> {result} [{request_id}]");
         }
     }
 

@@ -180,6 +180,12 @@ pub struct EmulatorConfig {
     pub ephemeral_ttl_secs: u64,
     /// One line per request on standard error.
     pub log_requests: bool,
+    /// How long a connection may take to send a request's headers, counted from when
+    /// it opens or from its previous answer (so it is also how long an idle keep-alive
+    /// connection stays open), and then again for the body. Neither a flag nor a file
+    /// setting: the 60 s default suits every client, and tests shorten it.
+    #[serde(skip)]
+    pub request_read_timeout_ms: u64,
 }
 
 impl Default for EmulatorConfig {
@@ -194,6 +200,7 @@ impl Default for EmulatorConfig {
             reroute_ttl_secs: 600,
             ephemeral_ttl_secs: 30,
             log_requests: false,
+            request_read_timeout_ms: 60_000,
         }
     }
 }
@@ -224,6 +231,7 @@ impl EmulatorConfig {
             ("webhookTimeoutMs", self.webhook_timeout_ms),
             ("rerouteTtlSecs", self.reroute_ttl_secs),
             ("ephemeralTtlSecs", self.ephemeral_ttl_secs),
+            ("request_read_timeout_ms", self.request_read_timeout_ms),
         ] {
             if value == 0 {
                 return Err(format!("{name} must be above 0"));

@@ -82,17 +82,22 @@ impl IdempotencyStore {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::http::read_request;
 
-    fn request(raw: &str) -> Request {
-        read_request(&mut raw.as_bytes(), &mut Vec::new()).unwrap()
+    fn post(path: &str, body: &str) -> Request {
+        Request {
+            method: "POST".into(),
+            path: path.into(),
+            query: String::new(),
+            headers: Vec::new(),
+            body: body.as_bytes().to_vec(),
+        }
     }
 
     #[test]
     fn replays_the_same_request_and_refuses_a_different_one() {
         let mut store = IdempotencyStore::default();
-        let create = request("POST /v1/express HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}");
-        let other = request("POST /v1/express HTTP/1.1\r\nContent-Length: 3\r\n\r\n{ }");
+        let create = post("/v1/express", "{}");
+        let other = post("/v1/express", "{ }");
         assert!(matches!(store.lookup(0, "k", &create), Lookup::Fresh));
         store.record(0, "k", &create, &Response::json(200, &serde_json::json!({"ok": true})));
         assert!(matches!(store.lookup(0, "k", &create), Lookup::Replay(response) if response.status == 200));

@@ -43,6 +43,7 @@ mod view;
 use std::fmt;
 use std::net::{Ipv4Addr, TcpListener};
 use std::sync::Arc;
+use std::time::Duration;
 
 pub use avara::webhooks::Scheme;
 pub use config::{Access, ApiKeyConfig, EmulatorConfig, Faults, StudyScope};
@@ -56,7 +57,7 @@ use server::Server;
 pub enum Error {
     /// The configuration is inconsistent; the message says where.
     Config(String),
-    /// The port could not be bound or a thread not started.
+    /// The port could not be bound or the server not started.
     Io(std::io::Error),
 }
 
@@ -115,7 +116,8 @@ impl Emulator {
         let ids = ids::Ids::new();
         let keys = keys::resolve(&config.keys, &ids);
         let app = Arc::new(App::new(&config, keys, ids, format!("http://{address}")));
-        let server = Server::spawn(listener, Arc::clone(&app)).map_err(Error::Io)?;
+        let read_timeout = Duration::from_millis(config.request_read_timeout_ms);
+        let server = Server::spawn(listener, Arc::clone(&app), read_timeout).map_err(Error::Io)?;
         Ok(Emulator { app, server })
     }
 

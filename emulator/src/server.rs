@@ -1,158 +1,180 @@
-//! The listener on 127.0.0.1: one thread accepts, one thread serves each connection
-//! (keep-alive, until the peer closes, goes idle, or the emulator stops).
+//! The listener on 127.0.0.1, served by hyper on a tokio runtime of its own thread.
+//!
+//! hyper rather than axum: requests are routed by the contract's operation table
+//! (`router.rs`), so axum's router and extractors would go unused, while everything
+//! the wire needs comes from hyper and hyper-util: HTTP/1.1 parsing with keep-alive,
+//! chunked bodies and `Expect: 100-continue`, header-size and header-time limits
+//! (which also close idle connections), and graceful shutdown. tokio supplies the
+//! connection cap (a semaphore), the body deadline and the blocking pool that runs
+//! the app, whose handlers take locks, sleep for injected latency and deliver
+//! webhooks with a blocking client.
 
-use std::collections::HashMap;
-use std::io::{self, BufReader};
-use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::fmt;
+use std::io;
+use std::net::{SocketAddr, TcpListener as StdTcpListener};
+use std::sync::Arc;
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
-use crate::app::{App, Outcome, lock};
+use http_body_util::Full;
+use hyper::body::{Bytes, Incoming};
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, oneshot};
+
+use crate::app::{App, Outcome};
 use crate::errors::ApiFailure;
-use crate::http::{ReadError, read_request, write_response};
+use crate::http::{Request, read_body};
 
-/// A connection with no request for this long is closed.
-const IDLE_TIMEOUT: Duration = Duration::from_secs(60);
-/// More connections than this at once are answered 503 and closed.
-const MAX_CONNECTIONS: usize = 512;
-
-/// Open connections, so stopping can close them.
-#[derive(Default)]
-struct Connections {
-    open: Mutex<HashMap<u64, TcpStream>>,
-    next_id: AtomicU64,
-}
-
-impl Connections {
-    fn add(&self, stream: &TcpStream) -> Option<u64> {
-        let mut open = lock(&self.open);
-        if open.len() >= MAX_CONNECTIONS {
-            return None;
-        }
-        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
-        open.insert(id, stream.try_clone().ok()?);
-        Some(id)
-    }
-
-    fn remove(&self, id: u64) {
-        lock(&self.open).remove(&id);
-    }
-
-    fn close_all(&self) {
-        for (_, stream) in lock(&self.open).drain() {
-            let _ = stream.shutdown(Shutdown::Both);
-        }
-    }
-}
+/// Connections served at once; further ones wait in the kernel's backlog until one
+/// closes. Slow or idle connections hold a slot for at most the read timeout.
+const MAX_CONNECTIONS: usize = 4096;
+/// Request line and headers together (hyper answers 431 beyond).
+const MAX_HEAD_BYTES: usize = 64 * 1024;
+const MAX_HEADERS: usize = 100;
+/// How long stopping waits for requests in flight before closing their connections.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(1);
 
 pub(crate) struct Server {
     address: SocketAddr,
-    stopping: Arc<AtomicBool>,
-    connections: Arc<Connections>,
-    acceptor: Option<JoinHandle<()>>,
+    stop: Option<oneshot::Sender<()>>,
+    thread: Option<JoinHandle<()>>,
 }
 
 impl Server {
-    pub(crate) fn spawn(listener: TcpListener, app: Arc<App>) -> io::Result<Server> {
+    /// `read_timeout` bounds each request's headers (and a connection's idle time
+    /// between requests) and, separately, its body.
+    pub(crate) fn spawn(listener: StdTcpListener, app: Arc<App>, read_timeout: Duration) -> io::Result<Server> {
         let address = listener.local_addr()?;
-        let stopping = Arc::new(AtomicBool::new(false));
-        let connections = Arc::new(Connections::default());
-        let acceptor = {
-            let (stopping, connections) = (Arc::clone(&stopping), Arc::clone(&connections));
-            thread::Builder::new()
-                .name("avara-emulator-accept".into())
-                .spawn(move || accept_loop(&listener, &app, &stopping, &connections))?
+        listener.set_nonblocking(true)?;
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_io()
+            .enable_time()
+            .thread_name("avara-emulator-handler")
+            .build()?;
+        let listener = {
+            let _context = runtime.enter();
+            TcpListener::from_std(listener)?
         };
-        Ok(Server { address, stopping, connections, acceptor: Some(acceptor) })
+        let (stop, stopped) = oneshot::channel();
+        let thread = thread::Builder::new().name("avara-emulator-server".into()).spawn(move || {
+            runtime.block_on(serve(listener, app, read_timeout, stopped));
+            // Handlers still running (a slow webhook receiver) finish on their own;
+            // their connections are closed with the runtime's tasks.
+            runtime.shutdown_background();
+        })?;
+        Ok(Server { address, stop: Some(stop), thread: Some(thread) })
     }
 
     pub(crate) fn address(&self) -> SocketAddr {
         self.address
     }
 
-    /// Blocks until [`Server::stop`] runs on another thread (or forever).
+    /// Blocks until the server has stopped (or forever).
     pub(crate) fn wait(&mut self) {
-        if let Some(acceptor) = self.acceptor.take() {
-            let _ = acceptor.join();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
         }
     }
 
+    /// Stops accepting, closes idle connections at once and the others after their
+    /// current exchange (at most [`SHUTDOWN_GRACE`]), and returns once all are closed.
     pub(crate) fn stop(&mut self) {
-        if self.stopping.swap(true, Ordering::SeqCst) {
-            return;
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
         }
-        // `accept` only returns for a connection; make one so the loop sees the flag.
-        // Without it the acceptor cannot be joined, and ends at its next connection.
-        if TcpStream::connect_timeout(&self.address, Duration::from_secs(1)).is_ok() {
-            self.wait();
-        }
-        self.connections.close_all();
+        self.wait();
     }
 }
 
-fn accept_loop(listener: &TcpListener, app: &Arc<App>, stopping: &AtomicBool, connections: &Arc<Connections>) {
-    for stream in listener.incoming() {
-        if stopping.load(Ordering::SeqCst) {
-            return;
-        }
-        let Ok(stream) = stream else {
-            // Out of file descriptors or a reset before accept: back off briefly.
-            thread::sleep(Duration::from_millis(10));
-            continue;
-        };
-        let Some(id) = connections.add(&stream) else {
-            refuse(stream);
-            continue;
-        };
-        let (app, registry) = (Arc::clone(app), Arc::clone(connections));
-        let spawned = thread::Builder::new().name("avara-emulator-conn".into()).spawn(move || {
-            serve(stream, &app);
-            registry.remove(id);
-        });
-        if spawned.is_err() {
-            connections.remove(id);
-        }
-    }
-}
-
-fn refuse(mut stream: TcpStream) {
-    let response =
-        ApiFailure { status: 503, code: "overloaded", message: "too many open connections".into(), field: None }
-            .into_response();
-    let _ = write_response(&mut stream, &response, false);
-}
-
-fn serve(stream: TcpStream, app: &App) {
-    let _ = stream.set_nodelay(true);
-    if stream.set_read_timeout(Some(IDLE_TIMEOUT)).is_err() {
-        return;
-    }
-    let Ok(mut writer) = stream.try_clone() else { return };
-    let mut reader = BufReader::new(stream);
-    // Ends when the peer closes or idles, on a broken request, or on a drop fault.
+async fn serve(listener: TcpListener, app: Arc<App>, read_timeout: Duration, mut stopped: oneshot::Receiver<()>) {
+    let mut http = http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(read_timeout)
+        .max_headers(MAX_HEADERS)
+        .max_header_size(MAX_HEAD_BYTES);
+    let slots = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    let graceful = GracefulShutdown::new();
     loop {
-        let request = match read_request(&mut reader, &mut writer) {
-            Ok(request) => request,
-            Err(ReadError::Closed) => return,
-            Err(ReadError::Invalid { status, message }) => {
-                let failure = ApiFailure { status, code: "bad_request", message, field: None };
-                let _ = write_response(&mut writer, &failure.into_response(), false);
-                return;
-            }
+        let (stream, slot) = tokio::select! {
+            _ = &mut stopped => break,
+            accepted = next_connection(&listener, &slots) => match accepted {
+                Some(accepted) => accepted,
+                None => break,
+            },
         };
-        let keep_alive = request.keep_alive();
-        match app.handle(&request) {
-            Outcome::Drop => {
-                let _ = writer.shutdown(Shutdown::Both);
-                return;
-            }
-            Outcome::Respond(response) => {
-                if write_response(&mut writer, &response, keep_alive).is_err() || !keep_alive {
-                    return;
-                }
-            }
+        let _ = stream.set_nodelay(true);
+        let app = Arc::clone(&app);
+        let service = service_fn(move |request| answer(Arc::clone(&app), request, read_timeout));
+        let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
+        tokio::spawn(async move {
+            // Broken requests, timeouts and peers that vanish all end here; hyper has
+            // already answered whatever could be answered.
+            let _ = connection.await;
+            drop(slot);
+        });
+    }
+    drop(listener);
+    let _ = tokio::time::timeout(SHUTDOWN_GRACE, graceful.shutdown()).await;
+}
+
+/// Waits for a free slot, then for a connection; `None` once the slots are closed,
+/// which never happens while serving.
+async fn next_connection(listener: &TcpListener, slots: &Arc<Semaphore>) -> Option<(TcpStream, OwnedSemaphorePermit)> {
+    let slot = Arc::clone(slots).acquire_owned().await.ok()?;
+    loop {
+        match listener.accept().await {
+            Ok((stream, _)) => return Some((stream, slot)),
+            // Out of file descriptors, or a peer that reset before accept: back off briefly.
+            Err(_) => tokio::time::sleep(Duration::from_millis(10)).await,
+        }
+    }
+}
+
+/// What the connection does when the app drops it: hyper closes it without an answer
+/// when the service fails.
+#[derive(Debug)]
+struct DroppedByFault;
+
+impl fmt::Display for DroppedByFault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("connection dropped by an injected fault")
+    }
+}
+
+impl std::error::Error for DroppedByFault {}
+
+async fn answer(
+    app: Arc<App>,
+    request: hyper::Request<Incoming>,
+    read_timeout: Duration,
+) -> Result<hyper::Response<Full<Bytes>>, DroppedByFault> {
+    let (head, body) = request.into_parts();
+    let (method, path) = (head.method.as_str(), head.uri.path());
+    let body = match read_body(body, read_timeout).await {
+        Ok(body) => body,
+        Err(failure) => return Ok(app.refuse(method, path, failure).into_hyper()),
+    };
+    let request = Request::from_head(&head, body);
+    let outcome = tokio::task::spawn_blocking({
+        let app = Arc::clone(&app);
+        move || app.handle(&request)
+    })
+    .await;
+    match outcome {
+        Ok(Outcome::Respond(response)) => Ok(response.into_hyper()),
+        Ok(Outcome::Drop) => Err(DroppedByFault),
+        Err(_) => {
+            let failure = ApiFailure {
+                status: 500,
+                code: "internal_server",
+                message: "the emulator failed on this request; its standard error says why".into(),
+                field: None,
+            };
+            Ok(app.refuse(method, path, failure).into_hyper())
         }
     }
 }
