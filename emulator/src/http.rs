@@ -2,6 +2,7 @@
 //! send, translated from and to hyper's types. hyper parses the wire format; this
 //! module only reads the body within its size and time limits.
 
+use std::error::Error;
 use std::time::Duration;
 
 use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
@@ -61,7 +62,12 @@ pub(crate) async fn read_body(body: Incoming, timeout: Duration) -> Result<Vec<u
     match tokio::time::timeout(timeout, Limited::new(body, MAX_BODY_BYTES).collect()).await {
         Ok(Ok(collected)) => Ok(Vec::from(collected.to_bytes())),
         Ok(Err(error)) if error.is::<LengthLimitError>() => Err(too_large()),
-        Ok(Err(error)) => Err(ApiFailure::bad_request(format!("the body cannot be read: {error}"))),
+        Ok(Err(error)) => {
+            // hyper names the cause ("invalid chunk size: overflow") in the error's source.
+            let causes: Vec<String> =
+                std::iter::successors(Some(&*error as &dyn Error), |error| (*error).source()).map(ToString::to_string).collect();
+            Err(ApiFailure::bad_request(format!("the body cannot be read: {}", causes.join(": "))))
+        }
         Err(_) => Err(ApiFailure {
             status: 408,
             code: "bad_request",
