@@ -11,7 +11,7 @@ DEMO_DELIVERY ?= target/demo/delivery.json
 demo:
 	@$(MAKE) -s --no-print-directory rust-demo node-demo python-demo jvm-demo
 
-test: rust-test codegen-check peer-test node-test python-test jvm-test bench-smoke
+test: rust-test codegen-check peer-test node-test python-test jvm-test emulator-packages-test bench-smoke
 
 # The check without default features proves a webhook-only Rust user links no HTTP client.
 rust-test:
