@@ -126,9 +126,14 @@ class Emulator:
         command += [part for flag, value in flags.items() if value is not None for part in (flag, value)]
         command += args
 
-        self._process = subprocess.Popen(
-            command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=stderr, text=True
-        )
+        try:
+            self._process = subprocess.Popen(
+                command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=stderr, text=True
+            )
+        except OSError as error:
+            if temporary is not None:
+                shutil.rmtree(temporary, ignore_errors=True)
+            raise EmulatorError("emulator_start_failed", f"cannot run {binary}: {error}") from error
         self._stop = weakref.finalize(self, _stop, self._process, stop_timeout, temporary)
         try:
             self.env = self._read_env(key_count, deadline)
