@@ -27,13 +27,16 @@ dist-emulator-npm:
 	tar -tzf $(DIST_DIR)/avara-emulator-$(DIST_VERSION).tgz | grep -q 'package/native/avara-emulator'
 
 # maturin compiles the emulator itself (bindings = "bin") with zig against glibc 2.17;
-# the wheel's `avara-emulator` script is that binary. LICENSE is copied in for the metadata.
+# the wheel's `avara-emulator` script is that binary. It cannot reuse dist-native's build
+# (other flags), and in the shared target/ each would relink over the other's binary on
+# every run, so it builds in a folder of its own. LICENSE is copied in for the metadata.
 dist-emulator-python: dist-tools
 	mkdir -p $(DIST_DIR)
 	rm -f $(DIST_DIR)/avara_sdk_emulator-*.whl
 	cp $(ROOT)/LICENSE $(EMULATOR_PACKAGING)/python/LICENSE
 	cd $(EMULATOR_PACKAGING)/python && PATH="$(DIST_PATH)" $(DIST_VENV)/bin/maturin build --quiet --release \
-		--strip --zig --compatibility manylinux2014 --target $(DIST_RUST_TARGET) -o $(DIST_DIR) >&2; \
+		--strip --zig --compatibility manylinux2014 --target $(DIST_RUST_TARGET) \
+		--target-dir $(EMULATOR_PACKAGES_STAGE)/cargo -o $(DIST_DIR) >&2; \
 		status=$$?; rm -f $(EMULATOR_PACKAGING)/python/LICENSE; exit $$status
 
 # Built in a folder of its own, so the tested jar (debug binary) is never the shipped one.
