@@ -5,13 +5,13 @@ CARGO ?= cargo
 ROOT := $(CURDIR)
 DEMO_DELIVERY ?= target/demo/delivery.json
 
-.PHONY: demo test rust-test rust-demo codegen codegen-check emulator-build
+.PHONY: demo test rust-test rust-demo codegen codegen-check emulator-build readme-check
 
 # Silent, so the four verification lines stand out from the builds' echo.
 demo:
 	@$(MAKE) -s --no-print-directory rust-demo node-demo python-demo jvm-demo
 
-test: rust-test codegen-check peer-test node-test python-test jvm-test emulator-packages-test bench-smoke
+test: rust-test codegen-check peer-test node-test python-test jvm-test emulator-packages-test bench-smoke readme-check
 
 # The check without default features proves a webhook-only Rust user links no HTTP client.
 rust-test:
@@ -36,5 +36,9 @@ codegen:
 
 codegen-check:
 	$(CARGO) run -q -p avara-codegen -- --check
+
+# The README's webhook samples are quoted from the example apps; this fails when they drift.
+readme-check:
+	$(PYTHON) tests/readme/check_snippets.py
 
 include $(sort $(wildcard mk/*.mk))
