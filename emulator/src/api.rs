@@ -7,8 +7,6 @@
 //! key gets the recorded answer, a retry without one meets the consequences (a 409 for
 //! a second create of the same study).
 
-use std::time::Duration;
-
 use avara::client::Method;
 use serde_json::{Map, Value};
 
@@ -25,14 +23,10 @@ use crate::router::{Resolution, Route, resolve};
 
 pub(crate) fn handle(app: &App, request: &Request) -> Outcome {
     Counters::bump(&app.counters.api_requests);
-    let (fault, latency_ms, retry_after_ms) = {
+    let (fault, retry_after_ms) = {
         let mut injector = lock(&app.faults);
-        let fault = injector.next();
-        (fault, injector.faults().latency_ms, injector.faults().retry_after_ms)
+        (injector.next(), injector.faults().retry_after_ms)
     };
-    if latency_ms > 0 {
-        std::thread::sleep(Duration::from_millis(latency_ms));
-    }
     match fault {
         Fault::RateLimited => return Outcome::Respond(rate_limited(app, retry_after_ms)),
         Fault::Status { status, after_apply: false } => {

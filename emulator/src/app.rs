@@ -41,6 +41,17 @@ impl Counters {
     }
 }
 
+fn is_api(request: &Request) -> bool {
+    request.path == "/v1" || request.path.starts_with("/v1/")
+}
+
+/// Whether answering waits on the network: a landing page delivers a webhook and
+/// waits for the receiver's answer. Every other request only computes under short
+/// locks.
+pub(crate) fn waits_on_network(request: &Request) -> bool {
+    request.path.starts_with("/view/")
+}
+
 pub(crate) struct App {
     pub keys: Vec<ApiKey>,
     pub base_url: String,
@@ -86,7 +97,7 @@ impl App {
 
     pub(crate) fn handle(&self, request: &Request) -> Outcome {
         let request_id = self.begin();
-        let outcome = if request.path == "/v1" || request.path.starts_with("/v1/") {
+        let outcome = if is_api(request) {
             api::handle(self, request)
         } else if let (Some(token), "GET") = (request.path.strip_prefix("/view/"), request.method.as_str()) {
             Outcome::Respond(view::open(self, token))
@@ -114,6 +125,13 @@ impl App {
         let request_id = self.begin();
         self.log(method, path, &failure.status.to_string(), &request_id);
         failure.into_response().header("x-request-id", request_id).header("connection", "close")
+    }
+
+    /// The delay injected before an API answer; the server waits it out without
+    /// holding a thread.
+    pub(crate) fn injected_latency(&self, request: &Request) -> Option<Duration> {
+        let latency_ms = lock(&self.faults).faults().latency_ms;
+        (latency_ms > 0 && is_api(request)).then(|| Duration::from_millis(latency_ms))
     }
 
     /// Counts a request and names it.

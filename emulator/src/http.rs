@@ -46,7 +46,12 @@ impl Request {
 }
 
 fn too_large() -> ApiFailure {
-    ApiFailure { status: 413, code: "bad_request", message: format!("the body is larger than {MAX_BODY_BYTES} bytes"), field: None }
+    ApiFailure {
+        status: 413,
+        code: "bad_request",
+        message: format!("the body is larger than {MAX_BODY_BYTES} bytes"),
+        field: None,
+    }
 }
 
 /// Reads the whole body. Once its length is known to exceed the cap (from
@@ -64,8 +69,9 @@ pub(crate) async fn read_body(body: Incoming, timeout: Duration) -> Result<Vec<u
         Ok(Err(error)) if error.is::<LengthLimitError>() => Err(too_large()),
         Ok(Err(error)) => {
             // hyper names the cause ("invalid chunk size: overflow") in the error's source.
-            let causes: Vec<String> =
-                std::iter::successors(Some(&*error as &dyn Error), |error| (*error).source()).map(ToString::to_string).collect();
+            let causes: Vec<String> = std::iter::successors(Some(&*error as &dyn Error), |error| (*error).source())
+                .map(ToString::to_string)
+                .collect();
             Err(ApiFailure::bad_request(format!("the body cannot be read: {}", causes.join(": "))))
         }
         Err(_) => Err(ApiFailure {

@@ -9,12 +9,11 @@ use std::net::{Shutdown, TcpStream};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use avara_emulator::{Emulator, EmulatorConfig, Faults};
+use avara_emulator::{ApiKeyConfig, Emulator, EmulatorConfig, Faults};
 use common::start;
 use serde_json::Value;
 
-const CHUNKED_CREATE: &str =
-    "POST /v1/viewer/studies HTTP/1.1\r\nhost: 127.0.0.1\r\nauthorization: Bearer k\r\ntransfer-encoding: chunked\r\n\r\n";
+const CHUNKED_CREATE: &str = "POST /v1/viewer/studies HTTP/1.1\r\nhost: 127.0.0.1\r\nauthorization: Bearer k\r\ntransfer-encoding: chunked\r\n\r\n";
 
 /// One answer read off the wire.
 #[derive(Debug)]
@@ -256,7 +255,8 @@ fn keep_alive_chunked_bodies_and_expect_continue_on_one_connection() {
     stream.write_all(b"GET /health HTTP/1.0\r\nconnection: keep-alive\r\n\r\n").unwrap();
     let last = read_answer(&mut stream).unwrap();
     assert_eq!(last.status, 200);
-    let ids: Vec<&str> = [&first, &created, &last].iter().map(|answer| answer.header("x-request-id").unwrap()).collect();
+    let ids: Vec<&str> =
+        [&first, &created, &last].iter().map(|answer| answer.header("x-request-id").unwrap()).collect();
     assert!(ids[0] != ids[1] && ids[1] != ids[2], "{ids:?}");
     assert_eq!(emulator.stats().studies, 1);
 }
@@ -285,10 +285,8 @@ fn bodies_over_eight_mebibytes_get_a_413_in_the_error_shape() {
 
 #[test]
 fn health_answers_while_api_requests_wait_out_injected_latency() {
-    let emulator = start(EmulatorConfig {
-        faults: Faults { latency_ms: 1500, ..Faults::default() },
-        ..EmulatorConfig::default()
-    });
+    let emulator =
+        start(EmulatorConfig { faults: Faults { latency_ms: 1500, ..Faults::default() }, ..EmulatorConfig::default() });
     thread::scope(|scope| {
         let slow: Vec<_> = (0..8)
             .map(|_| {
@@ -304,6 +302,40 @@ fn health_answers_while_api_requests_wait_out_injected_latency() {
             assert_eq!(request.join().unwrap().expect("an answer").status, 401);
         }
     });
+}
+
+#[test]
+fn health_answers_while_a_landing_page_waits_on_a_slow_webhook_receiver() {
+    let receiver = common::receiver(1, |_| {
+        thread::sleep(Duration::from_millis(1500));
+        (500, "{}".into())
+    });
+    let emulator = start(EmulatorConfig {
+        keys: vec![ApiKeyConfig { webhook_url: Some(receiver.url.clone()), ..ApiKeyConfig::default() }],
+        ..EmulatorConfig::default()
+    });
+    let agent = common::agent();
+    common::create_study(&agent, &emulator, emulator.default_key(), common::UID);
+    let link = common::api(
+        &agent,
+        &emulator,
+        "POST",
+        "/v1/viewer/studies/reroute-url",
+        Some(&format!(r#"{{"studyInstanceUid":"{}"}}"#, common::UID)),
+    );
+    let path = link.json()["url"].as_str().unwrap().strip_prefix(emulator.base_url()).unwrap().to_owned();
+    thread::scope(|scope| {
+        let page = scope
+            .spawn(|| exchange(&emulator, format!("GET {path} HTTP/1.1\r\nhost: 127.0.0.1\r\n\r\n").as_bytes(), false));
+        thread::sleep(Duration::from_millis(300));
+        let (status, took) = health(&emulator);
+        assert_eq!(status, 200);
+        assert!(took < Duration::from_millis(1000), "/health waited for the webhook receiver: {took:?}");
+        let page = page.join().unwrap().expect("the landing page");
+        assert_eq!(page.status, 200, "{}", String::from_utf8_lossy(&page.body));
+    });
+    assert_eq!(emulator.stats().webhook_deliveries, 1);
+    receiver.join();
 }
 
 #[test]
