@@ -75,7 +75,8 @@ impl std::error::Error for Error {}
 /// Counts since start, for tests.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Stats {
-    /// Every HTTP request read (API, landing pages, health).
+    /// Every request whose headers were read (API, landing pages, health, and those
+    /// refused for their body).
     pub requests: u64,
     pub api_requests: u64,
     /// `errors_injected + connections_dropped + rate_limited`.
@@ -162,7 +163,9 @@ impl Emulator {
         self.server.wait();
     }
 
-    /// Stops accepting, closes open connections and returns once the listener is gone.
+    /// Stops accepting, closes idle connections at once and the others after their
+    /// current exchange (at most a second later), and returns once all are closed and
+    /// the port is free.
     pub fn shutdown(mut self) {
         self.server.stop();
     }
