@@ -14,7 +14,10 @@ CARGO_ZIGBUILD := $(DIST_TOOLS_ROOT)/bin/cargo-zigbuild
 DIST_PATH := $(DIST_VENV)/bin:$(DIST_TOOLS_ROOT)/bin:$(PATH)
 DIST_RUST_TARGET := x86_64-unknown-linux-gnu
 DIST_GLIBC := 2.17
-DIST_RELEASE_DIR := $(ROOT)/target/$(DIST_RUST_TARGET)/release
+# A target folder of its own: the maturin builds link the same crates with other flags,
+# and sharing one folder would rebuild the emulator on every run.
+DIST_CARGO_TARGET := $(ROOT)/target/dist-native
+DIST_RELEASE_DIR := $(DIST_CARGO_TARGET)/$(DIST_RUST_TARGET)/release
 DIST_STAGE := $(ROOT)/target/dist-stage
 DIST_NATIVE := $(DIST_STAGE)/native
 DIST_VERSION := 0.1.0
@@ -46,7 +49,8 @@ dist-tools: $(DIST_TOOLS_STAMP) $(CARGO_ZIGBUILD)
 # the shipped copies: the JVM library keeps its symbol table, the others lose it.
 dist-native: dist-tools
 	CARGO_PROFILE_RELEASE_STRIP=false PATH="$(DIST_PATH)" $(CARGO) zigbuild --release \
-		-p avara-node -p avara-jvm -p avara-emulator --target $(DIST_RUST_TARGET).$(DIST_GLIBC)
+		-p avara-node -p avara-jvm -p avara-emulator --target $(DIST_RUST_TARGET).$(DIST_GLIBC) \
+		--target-dir $(DIST_CARGO_TARGET)
 	mkdir -p $(DIST_NATIVE)
 	strip --strip-all -o $(DIST_NATIVE)/libavara_node.so $(DIST_RELEASE_DIR)/libavara_node.so
 	strip --strip-debug -o $(DIST_NATIVE)/libavara_jvm.so $(DIST_RELEASE_DIR)/libavara_jvm.so
