@@ -13,11 +13,13 @@ demo:
 
 test: rust-test codegen-check peer-test node-test python-test jvm-test emulator-packages-test bench-smoke readme-check
 
-# The check without default features proves a webhook-only Rust user links no HTTP client.
+# The check without default features proves a webhook-only Rust user links no HTTP client;
+# the last one that the client links no async runtime (only the emulator serves with tokio).
 rust-test:
 	$(CARGO) test -p avara -p avara-codegen -p avara-emulator -- --nocapture
 	$(CARGO) check -q -p avara --no-default-features
 	! $(CARGO) tree -q -p avara --no-default-features -e normal | grep -q ureq
+	! $(CARGO) tree -q -p avara -e normal | grep -q tokio
 
 rust-demo:
 	$(CARGO) run -q -p avara --example demo -- $(DEMO_DELIVERY)
