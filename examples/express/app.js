@@ -34,6 +34,15 @@ app.post('/studies', express.json(), async (req, res) => {
   res.status(201).json(study);
 });
 
+// Every study the API key can see: the loop walks every page.
+app.get('/studies', async (req, res) => {
+  const found = [];
+  for await (const study of client.viewer.studies.list({ isCancelled: false })) {
+    found.push({ studyId: study.studyId, studyInstanceUid: study.studyInstanceUid });
+  }
+  res.json(found);
+});
+
 app.get('/studies/:studyInstanceUid/view', async (req, res) => {
   const { url } = await client.viewer.studies.rerouteURL({ studyInstanceUid: req.params.studyInstanceUid });
   res.redirect(302, url);

@@ -58,6 +58,16 @@ def create_study():
     return jsonify(study.to_dict()), 201
 
 
+@app.get("/studies")
+def list_studies():
+    """Every study the API key can see: the loop walks every page."""
+    found = [
+        {"studyId": study.study_id, "studyInstanceUid": study.study_instance_uid}
+        for study in client.viewer.studies.list(is_cancelled=False)
+    ]
+    return jsonify(found)
+
+
 @app.get("/studies/<study_instance_uid>/view")
 def view_study(study_instance_uid: str):
     url = client.viewer.studies.reroute_url(study_instance_uid=study_instance_uid).url

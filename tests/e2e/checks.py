@@ -102,6 +102,14 @@ def create_study(target: Target) -> str:
     return uid
 
 
+def lists_the_studies(target: Target, study_uids: list[str]) -> None:
+    status, _, answer = request(f"{target.base_url}/studies")
+    listed = {study.get("studyInstanceUid") for study in json.loads(answer)} if status == 200 else set()
+    missing = [uid for uid in study_uids if uid not in listed]
+    if missing:
+        raise Failure(f"GET /studies answered HTTP {status} without {missing}: {answer[:500]!r}")
+
+
 def viewer_shows_the_apps_images(target: Target, emulator_url: str, study_uid: str) -> None:
     status, headers, _ = request(f"{target.base_url}/studies/{study_uid}/view")
     location = headers.get("Location", "")

@@ -54,6 +54,7 @@ def test_app(name: str, installed: Installed, dist: Path, logs: Path, runs: int)
         try:
             checks.forged_signature_is_refused(target)
             study_uid = checks.create_study(target)
+            checks.lists_the_studies(target, [study_uid, checks.create_study(target)])
             checks.every_event_under_every_scheme(target, study_uid)
             checks.viewer_shows_the_apps_images(target, variables["AVARA_BASE_URL"], study_uid)
         except Failure as failure:

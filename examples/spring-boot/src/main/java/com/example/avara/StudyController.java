@@ -3,9 +3,13 @@ package com.example.avara;
 import com.avara.client.AvaraClient;
 import com.avara.models.viewer.studies.StudyCreateParams;
 import com.avara.models.viewer.studies.StudyCreateResponse;
+import com.avara.models.viewer.studies.StudyListParams;
+import com.avara.models.viewer.studies.StudyListResponse;
 import com.avara.models.viewer.studies.StudyRerouteUrlParams;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -44,6 +48,17 @@ public class StudyController {
                 .build());
         studies.add(study);
         return ResponseEntity.status(HttpStatus.CREATED).body(study._raw());
+    }
+
+    /** Every study the API key can see: the pager walks every page. */
+    @GetMapping("/studies")
+    public List<Map<String, String>> list() {
+        List<Map<String, String>> found = new ArrayList<>();
+        StudyListParams params = StudyListParams.builder().isCancelled(false).build();
+        for (StudyListResponse study : avara.viewer().studies().list(params).autoPager()) {
+            found.add(Map.of("studyId", study.studyId(), "studyInstanceUid", study.studyInstanceUid()));
+        }
+        return found;
     }
 
     @GetMapping("/studies/{studyInstanceUid}/view")
