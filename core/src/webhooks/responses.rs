@@ -10,6 +10,7 @@ use serde_json::Value;
 use super::error::WebhookError;
 use super::events::{schema_error, typed};
 use super::json::parse_strict_json;
+use super::manifest_rules;
 use crate::models::ExpressCustomerId;
 
 /// Writes whole numbers without a fraction (`512`, not `512.0`), as the other SDKs do.
@@ -422,8 +423,18 @@ pub struct PriorReport {
 }
 
 /// The contract's rules that serde's shape alone does not express.
-trait ContractRules {
+trait ContractRules: Sized + serde::de::DeserializeOwned {
     fn check(&self) -> Result<(), WebhookError>;
+
+    /// Types an answer as Avara reads it; answers carrying manifests override this.
+    fn read(value: Value) -> Result<Self, WebhookError> {
+        typed(value)
+    }
+}
+
+/// Takes `field` out of an answer, so the rest can be typed without it.
+fn take_field(value: &mut Value, field: &str) -> Option<Value> {
+    value.as_object_mut().and_then(|fields| fields.remove(field)).filter(|taken| !taken.is_null())
 }
 
 fn non_empty(path: &str, value: &str) -> Result<(), WebhookError> {
@@ -456,6 +467,16 @@ impl ContractRules for StudyAccessRequestedResponse {
     fn check(&self) -> Result<(), WebhookError> {
         self.manifest.as_ref().map_or(Ok(()), |manifest| check_manifest("manifest", manifest))
     }
+
+    /// The Viewer skips a manifest's bad parts and still loads the URLs, so a reader
+    /// keeps only what [`manifest_rules::check_manifest`] passes instead of refusing
+    /// the answer.
+    fn read(mut value: Value) -> Result<Self, WebhookError> {
+        let manifest = take_field(&mut value, "manifest");
+        let mut answer: Self = typed(value)?;
+        answer.manifest = manifest.and_then(|manifest| manifest_rules::check_manifest(&manifest, None).loaded);
+        Ok(answer)
+    }
 }
 
 impl ContractRules for EphemeralAccessRequestedResponse {
@@ -464,6 +485,19 @@ impl ContractRules for EphemeralAccessRequestedResponse {
             check_manifest(&format!("manifests[{index}]"), manifest)?;
         }
         Ok(())
+    }
+
+    /// Each of the manifests is read as the study answer's one is.
+    fn read(mut value: Value) -> Result<Self, WebhookError> {
+        let manifests = take_field(&mut value, "manifests");
+        let mut answer: Self = typed(value)?;
+        answer.manifests = manifests.and_then(|manifests| match manifests {
+            Value::Array(manifests) => Some(
+                manifests.iter().filter_map(|manifest| manifest_rules::check_manifest(manifest, None).loaded).collect(),
+            ),
+            _ => None,
+        });
+        Ok(answer)
     }
 }
 
@@ -523,9 +557,11 @@ macro_rules! response_json {
                 serde_json::to_string(self).map_err(|error| schema_error("(root)", error))
             }
 
-            /// Reads a response body (e.g. a receiver's answer) under the contract's rules.
+            /// Reads a response body (e.g. a receiver's answer) under the contract's rules,
+            /// as Avara does: a manifest keeps only the series and SOPs the Viewer loads
+            /// (see [`check_manifest`](super::check_manifest)), and one it ignores is dropped.
             pub fn from_json(body: &[u8]) -> Result<Self, WebhookError> {
-                let response: Self = typed(parse_strict_json(body)?)?;
+                let response = Self::read(parse_strict_json(body)?)?;
                 response.check()?;
                 Ok(response)
             }
