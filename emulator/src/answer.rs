@@ -1,13 +1,12 @@
 //! Judging a receiver's answer against the contract, as Avara would read it: one judge
 //! for every event type, shared by landing pages and `avara-emulator trigger`.
 
-use avara::webhooks::WebhookError;
-use avara::webhooks::parse_strict_json;
 use avara::webhooks::responses::{
     ClinicalContextEnrichmentRequestedResponse, EphemeralAccessRequestedResponse, MediaUrl,
     ModalityWorklistRequestedResponse, PatientStudyEnrichmentRequestedResponse, ReportDeliveredResponse,
     SecondaryCaptureAccessRequestedResponse, StudyAccessRequestedResponse, normalize_response_value,
 };
+use avara::webhooks::{ManifestReport, WebhookError, check_manifest, parse_strict_json};
 use serde_json::{Map, Value};
 
 use crate::delivery::Exchange;
@@ -24,6 +23,51 @@ pub(crate) struct Verdict {
     pub error: Option<String>,
     pub violations: Vec<String>,
     pub notes: Vec<String>,
+    /// Each manifest in the answer, as the Viewer reads it.
+    pub manifests: Vec<ManifestVerdict>,
+}
+
+/// One `manifest` (or `manifests[i]`) of an access answer.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ManifestVerdict {
+    /// Where it sits in the answer: `manifest` or `manifests[0]`.
+    pub field: String,
+    pub report: ManifestReport,
+}
+
+/// Skipped parts listed one by one in notes; a manifest may hold thousands.
+const NOTED_SKIPS: usize = 10;
+
+impl ManifestVerdict {
+    /// What is allowed but lost: skipped parts and an ignored manifest. The plain URLs
+    /// load either way, so these are notes; describing another study is a violation.
+    pub(crate) fn notes(&self) -> Vec<String> {
+        let field = &self.field;
+        let skipped = &self.report.skipped;
+        let mut notes: Vec<String> = skipped
+            .iter()
+            .take(NOTED_SKIPS)
+            .map(|part| {
+                let what = if part.path.contains(".sops[") { "SOP" } else { "series" };
+                format!("{field}.{}; the Viewer skips that {what}", part.reason)
+            })
+            .collect();
+        if skipped.len() > NOTED_SKIPS {
+            notes.push(format!("{field}: {} more parts are skipped", skipped.len() - NOTED_SKIPS));
+        }
+        if let (Some(reason), None) = (&self.report.ignored_because, &self.report.other_study_uid) {
+            notes.push(format!("the Viewer ignores {field} and loads only the plain URLs: {reason}"));
+        }
+        notes
+    }
+}
+
+impl Verdict {
+    /// The notes on the answer, then those on its manifests.
+    pub(crate) fn all_notes(&self) -> Vec<String> {
+        let manifest_notes = self.manifests.iter().flat_map(ManifestVerdict::notes);
+        self.notes.iter().cloned().chain(manifest_notes).collect()
+    }
 }
 
 /// Status and content type, common to every event. The JSON body, when there is one
@@ -77,12 +121,19 @@ fn note_missing(verdict: &mut Verdict, body: &Map<String, Value>, field: &str) {
     }
 }
 
+/// Where manifests sit in access answers; they are judged part by part.
+const MANIFEST_FIELDS: [&str; 2] = ["manifest", "manifests"];
+
 /// Top-level fields the contract does not know: Avara drops them, so a typo such as
 /// `authorised` silently loses its value.
 fn note_unknown_fields(verdict: &mut Verdict, event_type: &str, body: &Map<String, Value>) {
-    let Ok(Value::Object(known)) = normalize_response_value(event_type, Value::Object(body.clone())) else { return };
+    let mut without_manifests = body.clone();
+    without_manifests.retain(|name, _| !MANIFEST_FIELDS.contains(&name.as_str()));
+    let Ok(Value::Object(known)) = normalize_response_value(event_type, Value::Object(without_manifests)) else {
+        return;
+    };
     for (name, value) in body {
-        if !known.contains_key(name) && !value.is_null() {
+        if !known.contains_key(name) && !value.is_null() && !MANIFEST_FIELDS.contains(&name.as_str()) {
             verdict.notes.push(format!("`{name}` is not a field of this answer; Avara ignores it"));
         }
     }
@@ -98,26 +149,44 @@ fn judge_access(verdict: &mut Verdict, authorized: bool, nothing_given: &str) {
     }
 }
 
-/// Reads the answer to `event_type`; `study_uid` is the study the event asked about,
-/// which a `study.access_requested` manifest must name.
-fn judge_body(
-    verdict: &mut Verdict,
-    event_type: &str,
-    body: &[u8],
-    study_uid: Option<&str>,
-) -> Result<(), WebhookError> {
+/// Judges each manifest of an access answer as the Viewer reads it; `study_uid` is the
+/// study the event asked about, which a `study.access_requested` manifest must name.
+fn judge_manifests(verdict: &mut Verdict, event_type: &str, body: &Map<String, Value>, study_uid: Option<&str>) {
+    let present = |field: &str| body.get(field).filter(|value| !value.is_null());
+    let checked: Vec<(String, &Value, Option<&str>)> = match event_type {
+        StudyAccessRequestedResponse::EVENT_TYPE => {
+            present("manifest").map(|manifest| ("manifest".to_owned(), manifest, study_uid)).into_iter().collect()
+        }
+        EphemeralAccessRequestedResponse::EVENT_TYPE => match present("manifests") {
+            Some(Value::Array(manifests)) => manifests
+                .iter()
+                .enumerate()
+                .map(|(index, manifest)| (format!("manifests[{index}]"), manifest, None))
+                .collect(),
+            Some(_) => {
+                verdict.notes.push("`manifests` is not an array; the Viewer ignores it".into());
+                Vec::new()
+            }
+            None => Vec::new(),
+        },
+        _ => Vec::new(),
+    };
+    for (field, manifest, study_uid) in checked {
+        let report = check_manifest(manifest, study_uid);
+        if let (Some(named), Some(asked)) = (&report.other_study_uid, study_uid) {
+            verdict
+                .violations
+                .push(format!("{field}.studyInstanceUID is {named:?} but the requested study is {asked:?}"));
+        }
+        verdict.manifests.push(ManifestVerdict { field, report });
+    }
+}
+
+/// Reads the answer to `event_type`.
+fn judge_body(verdict: &mut Verdict, event_type: &str, body: &[u8]) -> Result<(), WebhookError> {
     match event_type {
         StudyAccessRequestedResponse::EVENT_TYPE => {
             let answer = StudyAccessRequestedResponse::from_json(body)?;
-            let asked = study_uid.unwrap_or_default();
-            if let Some(manifest) =
-                answer.manifest.as_ref().filter(|m| study_uid.is_some() && m.study_instance_uid != asked)
-            {
-                verdict.violations.push(format!(
-                    "manifest.studyInstanceUID is {:?} but the requested study is {asked:?}",
-                    manifest.study_instance_uid
-                ));
-            }
             (verdict.urls, verdict.media, verdict.error) =
                 (answer.urls, answer.media_urls.unwrap_or_default(), answer.error);
             judge_access(verdict, answer.authorized, "no URLs were given: the Viewer has nothing to show");
@@ -169,7 +238,7 @@ fn judge_body(
 pub(crate) fn judge(event_type: &str, exchange: &Exchange, study_uid: Option<&str>) -> Verdict {
     let mut verdict = Verdict::default();
     let Some(parsed) = judge_envelope(exchange, &mut verdict) else { return verdict };
-    if let Err(error) = judge_body(&mut verdict, event_type, &exchange.body, study_uid) {
+    if let Err(error) = judge_body(&mut verdict, event_type, &exchange.body) {
         violation(&mut verdict, &error);
         if is_soft(event_type) {
             verdict.notes.push("Avara counts an invalid answer to this soft event as an empty one".into());
@@ -186,6 +255,7 @@ pub(crate) fn judge(event_type: &str, exchange: &Exchange, study_uid: Option<&st
             _ => {}
         }
         note_unknown_fields(&mut verdict, event_type, body);
+        judge_manifests(&mut verdict, event_type, body, study_uid);
     }
     verdict
 }
@@ -285,6 +355,85 @@ mod tests {
         assert!(unhelpful.violations.is_empty(), "{unhelpful:?}");
         assert_eq!(unhelpful.notes.len(), 3, "{unhelpful:?}");
         assert!(unhelpful.notes.iter().any(|note| note.contains("`sucess` is not a field")), "{unhelpful:?}");
+    }
+
+    fn ct_sop(uid: &str) -> Value {
+        serde_json::json!({
+            "sopClassUID": "1.2.840.10008.5.1.4.1.1.2", "sopInstanceUID": uid, "rows": 512, "columns": 512,
+            "bitsAllocated": 16, "photometricInterpretation": "MONOCHROME2", "samplesPerPixel": 1,
+        })
+    }
+
+    fn with_manifest(sops: Vec<Value>) -> Exchange {
+        let series = serde_json::json!({
+            "modality": "CT", "seriesDescription": "Axial", "seriesInstanceUID": "1.2.3.1", "seriesNumber": 1, "sops": sops,
+        });
+        let body = serde_json::json!({
+            "authorized": true, "urls": ["u"], "manifest": {"studyInstanceUID": "1.2.3", "series": [series]}, "urlz": [],
+        });
+        answer(200, &body.to_string())
+    }
+
+    #[test]
+    fn manifest_problems_are_notes_because_the_urls_still_load() {
+        let mut bad = ct_sop("1.2.3.1.2");
+        bad["photometricInterpretation"] = Value::from(2);
+        let verdict = study(&with_manifest(vec![ct_sop("1.2.3.1.1"), bad]));
+        assert!(verdict.violations.is_empty(), "{verdict:?}");
+        assert_eq!(verdict.urls, vec!["u"]);
+        let report = &verdict.manifests[0].report;
+        assert_eq!(report.loaded.as_ref().unwrap().series[0].sops.len(), 1);
+        assert_eq!(
+            verdict.all_notes(),
+            vec![
+                "`urlz` is not a field of this answer; Avara ignores it".to_owned(),
+                "manifest.series[0].sops[1].photometricInterpretation must be text, got 2; the Viewer skips that SOP"
+                    .to_owned(),
+            ]
+        );
+        assert_eq!(verdict.notes.len(), 1, "manifest notes stay with their manifest: {verdict:?}");
+
+        let nothing = study(&with_manifest(vec![serde_json::json!({"sopClassUID": "1.2.840.10008.5.1.4.1.1.2"})]));
+        assert!(nothing.violations.is_empty(), "{nothing:?}");
+        let notes = nothing.all_notes();
+        assert_eq!(
+            notes[1],
+            "manifest.series[0].sops holds no SOP that passes validation (at least one must); the Viewer skips that series"
+        );
+        assert_eq!(
+            notes[3],
+            "the Viewer ignores manifest and loads only the plain URLs: no series passes validation (at least one must)"
+        );
+    }
+
+    #[test]
+    fn thousands_of_skipped_sops_make_a_few_notes() {
+        let broken: Vec<Value> =
+            (0..1000).map(|i| serde_json::json!({"sopClassUID": "1.2", "sopInstanceUID": format!("9.{i}")})).collect();
+        let verdict = study(&with_manifest([vec![ct_sop("1.2.3.1.1")], broken].concat()));
+        let notes = verdict.manifests[0].notes();
+        assert_eq!(notes.len(), NOTED_SKIPS + 1, "{notes:?}");
+        assert_eq!(notes[NOTED_SKIPS], "manifest: 990 more parts are skipped");
+        assert_eq!(verdict.manifests[0].report.skipped.len(), 1000);
+    }
+
+    #[test]
+    fn each_ephemeral_manifest_is_judged_without_a_study_to_match() {
+        let manifest = |study: &str| {
+            serde_json::json!({"studyInstanceUID": study, "series": [{
+                "modality": "CT", "seriesDescription": "Axial", "seriesInstanceUID": "1.1", "seriesNumber": "1", "sops": [ct_sop("1.1.1")],
+            }]})
+        };
+        let body =
+            serde_json::json!({"authorized": true, "urls": ["u"], "manifests": [manifest("4.5"), manifest("6.7"), {}]});
+        let verdict = judge("ephemeral.access_requested", &answer(200, &body.to_string()), None);
+        assert!(verdict.violations.is_empty(), "{verdict:?}");
+        let fields: Vec<&str> = verdict.manifests.iter().map(|manifest| manifest.field.as_str()).collect();
+        assert_eq!(fields, ["manifests[0]", "manifests[1]", "manifests[2]"]);
+        assert!(verdict.manifests[1].report.loaded.is_some() && verdict.manifests[2].report.loaded.is_none());
+        let not_a_list = r#"{"authorized":true,"urls":["u"],"manifests":{}}"#;
+        let verdict = judge("ephemeral.access_requested", &answer(200, not_a_list), None);
+        assert_eq!(verdict.notes, vec!["`manifests` is not an array; the Viewer ignores it".to_owned()]);
     }
 
     #[test]

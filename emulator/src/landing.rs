@@ -3,9 +3,10 @@
 
 use avara::models::HangingProtocol;
 use avara::webhooks::Scheme;
+use avara::webhooks::responses::{ManifestSeries, ManifestSop, SeriesNumber};
 use serde_json::{Map, Value};
 
-use crate::answer::Verdict;
+use crate::answer::{ManifestVerdict, Verdict};
 use crate::clock::iso8601;
 use crate::delivery::Exchange;
 use crate::http::Response;
@@ -29,6 +30,11 @@ pub(crate) struct Report<'a> {
 /// Raw answers are shown up to this many bytes.
 const SHOWN_ANSWER_BYTES: usize = 16 * 1024;
 
+/// A manifest may describe thousands of SOPs: each loaded series lists this many, the
+/// skipped parts this many, and the rest are counted.
+const SHOWN_SOPS_PER_SERIES: usize = 50;
+const SHOWN_SKIPPED_PARTS: usize = 200;
+
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -49,7 +55,7 @@ fn page(status: u16, title: &str, content: &str) -> Response {
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title} · Avara emulator</title>\
          <style>body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}}\
          th{{text-align:left;padding-right:1rem;vertical-align:top}}pre{{background:#f4f4f4;padding:.75rem;overflow:auto}}\
-         .violation{{color:#a00}}.note{{color:#855}}.ok{{color:#060}}</style></head>\
+         .violation{{color:#a00}}.note,.skipped{{color:#855}}.ok{{color:#060}}</style></head>\
          <body><h1>{title}</h1>\n{content}\n<footer><p><small>Avara API emulator: a local stand-in, not the real Viewer.</small></p></footer></body></html>\n",
         title = escape(title),
     );
@@ -131,6 +137,99 @@ pub(crate) fn failed(subject: &Subject, problem: &str) -> Response {
     page(500, "Viewer", &content)
 }
 
+/// A line counting what a list cut at `shown` of `total` items leaves out.
+fn more(shown: usize, total: usize, what: &str) -> String {
+    if total > shown { format!("<p>… and {} more {what}</p>", total - shown) } else { String::new() }
+}
+
+/// `1.2.3.4 (#3, 512×512, 16-bit MONOCHROME2)`: what the Viewer needs to place and draw it.
+fn sop_summary(sop: &ManifestSop) -> String {
+    let mut facts = Vec::new();
+    if let Some(number) = sop.instance_number {
+        facts.push(format!("#{number}"));
+    }
+    if let (Some(rows), Some(columns)) = (sop.rows, sop.columns) {
+        facts.push(format!("{columns}×{rows}"));
+    }
+    match (sop.bits_allocated, &sop.photometric_interpretation) {
+        (Some(bits), Some(photometric)) => facts.push(format!("{bits}-bit {photometric}")),
+        (None, Some(photometric)) => facts.push(photometric.clone()),
+        _ => {}
+    }
+    if let Some(frames) = sop.number_of_frames.filter(|frames| *frames > 1.0) {
+        facts.push(format!("{frames} frames"));
+    }
+    if facts.is_empty() {
+        sop.sop_instance_uid.clone()
+    } else {
+        format!("{} ({})", sop.sop_instance_uid, facts.join(", "))
+    }
+}
+
+fn series_html(series: &ManifestSeries) -> String {
+    let number = match &series.series_number {
+        SeriesNumber::Text(text) => text.clone(),
+        SeriesNumber::Number(number) => number.to_string(),
+    };
+    let heading = format!(
+        "series {number} · {} · {} · {}: {} SOP(s)",
+        series.modality,
+        series.series_description,
+        series.series_instance_uid,
+        series.sops.len()
+    );
+    let sops: Vec<String> = series.sops.iter().take(SHOWN_SOPS_PER_SERIES).map(sop_summary).collect();
+    format!(
+        "<li>{}<ol class=\"sops\">{}</ol>{}</li>",
+        escape(&heading),
+        sops.iter().map(|sop| format!("<li>{}</li>", escape(sop))).collect::<String>(),
+        more(sops.len(), series.sops.len(), "SOP(s)")
+    )
+}
+
+/// Which series and SOPs of one manifest the Viewer loads progressively, in order, and
+/// which it skips, with the reasons.
+fn manifest_html(manifest: &ManifestVerdict) -> String {
+    let report = &manifest.report;
+    let mut html = format!("<h3>Progressive loading (<code>{}</code>)</h3>", escape(&manifest.field));
+    match (&report.loaded, &report.ignored_because) {
+        (Some(loaded), _) => {
+            let sops: usize = loaded.series.iter().map(|series| series.sops.len()).sum();
+            html.push_str(&format!(
+                "<p class=\"ok\">The Viewer loads {} series ({sops} SOPs) progressively, in this order:</p>\
+                 <ol class=\"loaded\">{}</ol>",
+                loaded.series.len(),
+                loaded.series.iter().map(series_html).collect::<String>()
+            ));
+        }
+        (None, reason) => {
+            let class = if report.other_study_uid.is_some() { "violation" } else { "note" };
+            html.push_str(&format!(
+                "<p class=\"{class}\">The Viewer ignores this manifest and loads only the plain URLs: {}</p>",
+                escape(reason.as_deref().unwrap_or_default())
+            ));
+        }
+    }
+    if !report.skipped.is_empty() {
+        let reasons: Vec<String> = report
+            .skipped
+            .iter()
+            .take(SHOWN_SKIPPED_PARTS)
+            .map(|part| match &part.uid {
+                Some(uid) => format!("{} · {uid}", part.reason),
+                None => part.reason.clone(),
+            })
+            .collect();
+        html.push_str(&format!(
+            "<h4>Skipped ({})</h4>{}{}",
+            report.skipped.len(),
+            list("skipped", &reasons),
+            more(reasons.len(), report.skipped.len(), "skipped part(s)")
+        ));
+    }
+    html
+}
+
 fn outcome_html(verdict: &Verdict) -> String {
     let mut html = String::new();
     match verdict.authorized {
@@ -156,6 +255,7 @@ fn outcome_html(verdict: &Verdict) -> String {
         Some(false) => html.push_str("<p class=\"violation\">Access denied by the receiver.</p>"),
         None => html.push_str("<p class=\"violation\">No valid answer from the receiver.</p>"),
     }
+    html.extend(verdict.manifests.iter().map(manifest_html));
     if let Some(error) = &verdict.error {
         html.push_str(&format!("<p>Receiver's error: <q class=\"error\">{}</q></p>", escape(error)));
     }
@@ -220,5 +320,33 @@ mod tests {
         let html = String::from_utf8(delivered(&subject, &report).body).unwrap();
         assert!(!html.contains("<script>") && !html.contains("<b>r"), "{html}");
         assert!(html.contains("&lt;script&gt;alert(1)"));
+    }
+
+    #[test]
+    fn long_manifests_are_shown_in_part_and_escaped() {
+        let sop =
+            |uid: String| serde_json::json!({"sopClassUID": "1.2.840.10008.5.1.4.1.1.88.11", "sopInstanceUID": uid});
+        let loaded: Vec<Value> = (0..60).map(|i| sop(format!("1.2.{i:02}"))).collect();
+        let skipped: Vec<Value> = (0..250)
+            .map(|i| serde_json::json!({"sopClassUID": "1.2", "sopInstanceUID": format!("9.{i}"), "rows": "<i>"}))
+            .collect();
+        let sops = [loaded, skipped].concat();
+        let manifest = serde_json::json!({"studyInstanceUID": "1.2", "series": [{
+            "modality": "SR", "seriesDescription": "<b>Reports</b>", "seriesInstanceUID": "1.2.0", "seriesNumber": 1, "sops": sops,
+        }]});
+        let report = avara::webhooks::check_manifest(&manifest, Some("1.2"));
+        let html = manifest_html(&ManifestVerdict { field: "manifest".into(), report });
+        assert!(html.contains("The Viewer loads 1 series (60 SOPs)"), "{html}");
+        assert!(html.contains("series 1 · SR · &lt;b&gt;Reports&lt;/b&gt; · 1.2.0: 60 SOP(s)"), "{html}");
+        assert_eq!(html.matches("<li>1.2.").count(), SHOWN_SOPS_PER_SERIES);
+        assert!(html.contains("<li>1.2.49</li>") && !html.contains("1.2.50"), "slice order, then cut: {html}");
+        assert!(html.contains("… and 10 more SOP(s)"), "{html}");
+        assert!(html.contains("<h4>Skipped (250)</h4>"));
+        assert_eq!(html.matches("<li class=\"skipped\">").count(), SHOWN_SKIPPED_PARTS);
+        assert!(html.contains("… and 50 more skipped part(s)"), "{html}");
+        assert!(
+            html.contains("got &quot;&lt;i&gt;&quot; · 9.0<") && !html.contains("<i>") && !html.contains("<b>"),
+            "{html}"
+        );
     }
 }

@@ -48,8 +48,8 @@ impl Check {
         self.status = exchange.status;
         self.elapsed_ms = u64::try_from(exchange.elapsed.as_millis()).unwrap_or(u64::MAX);
         self.passed = verdict.violations.is_empty();
+        self.notes = verdict.all_notes();
         self.violations = verdict.violations;
-        self.notes = verdict.notes;
         self
     }
 
