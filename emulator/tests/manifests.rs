@@ -1,8 +1,10 @@
-//! A landing page reads the receiver's `manifest` as the Viewer does and shows which
-//! series and SOPs load progressively and which are skipped, with the reasons.
+//! Manifests in access answers, read as the Viewer reads them: a landing page shows
+//! which series and SOPs load progressively and which are skipped, with the reasons;
+//! `trigger` reports the skipped parts as notes.
 
 mod common;
 
+use avara_emulator::trigger::{self, TriggerCommand};
 use avara_emulator::{ApiKeyConfig, EmulatorConfig};
 use common::{UID, agent, api, call, create_study, receiver, start};
 use serde_json::{Value, json};
@@ -117,5 +119,33 @@ fn a_manifest_of_another_study_is_a_violation_and_an_unusable_one_is_ignored() {
     assert!(
         nothing_loads.contains("series[0].sops[0].sopInstanceUID must be non-empty text, but it is missing"),
         "{nothing_loads}"
+    );
+}
+
+#[test]
+fn trigger_passes_an_answer_with_skipped_parts_and_notes_each() {
+    let mut bad_sop = ct_sop(&format!("{UID}.1.2"), 2);
+    bad_sop["bitsAllocated"] = json!(12);
+    let answer = json!({
+        "authorized": true, "urls": ["https://s/1.dcm"],
+        "manifest": {"studyInstanceUID": UID, "series": [series(&format!("{UID}.1"), "CT", vec![ct_sop(&format!("{UID}.1.1"), 1), bad_sop])]},
+    })
+    .to_string();
+    let receiver = receiver(1, move |_| (200, answer.clone()));
+    let secret = "whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+    let args = ["study.access_requested", "--study-uid", UID, "--to", &receiver.url, "--secret", secret];
+    let TriggerCommand::Send(options) = trigger::parse(args.map(str::to_owned).to_vec(), None).unwrap() else {
+        panic!("not a send command")
+    };
+    let mut out = Vec::new();
+    let passed = trigger::run(&options, &mut out).unwrap();
+    receiver.join();
+    let text = String::from_utf8(out).unwrap();
+    assert!(passed, "{text}");
+    assert!(
+        text.contains(
+            "note: manifest.series[0].sops[1].bitsAllocated must be 8, 16 or 32, got 12; the Viewer skips that SOP\n"
+        ),
+        "{text}"
     );
 }
