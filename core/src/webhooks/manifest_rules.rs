@@ -52,8 +52,7 @@ pub struct SkippedPart {
 }
 
 /// How the contract treats a SOP class in the sidecar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SopClassKind {
     /// Structured reports (SR), presentation states (PR) and key object selections (KO):
     /// listed without geometry.
