@@ -94,7 +94,7 @@ def run(quick: bool, out: Optional[str]) -> None:
             "versions": {
                 "python": platform.python_version(),
                 "implementation": platform.python_implementation(),
-                "avara": version("avara"),
+                "avara": version("avara-sdk"),
                 "standardwebhooks": version("standardwebhooks"),
                 "openssl": __import__("ssl").OPENSSL_VERSION,
             },
