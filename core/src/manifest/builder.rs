@@ -96,12 +96,14 @@ impl ManifestBuilder {
         let mut entries: Vec<Entry> =
             self.inputs.into_iter().map(|(url, header)| Entry::classify(url, &header, &study)).collect();
         drop_duplicates(&mut entries);
-        let groups = series_groups(&entries);
-        apply_viewer_rules(&mut entries, &groups, &study);
-        // Grouped again: a series' attributes come from its first sidecar SOP, which the
-        // Viewer's rules may just have refused.
-        let groups = series_groups(&entries);
-        assemble(entries, &groups, study)
+        let mut groups = series_groups(&entries);
+        let mut manifest = candidate_manifest(&entries, &groups, &study);
+        if apply_viewer_rules(&mut entries, &manifest) {
+            // A series' attributes come from its first sidecar SOP, which may just have been refused.
+            groups = series_groups(&entries);
+            manifest = candidate_manifest(&entries, &groups, &study);
+        }
+        assemble(entries, &groups, manifest)
     }
 }
 
@@ -117,7 +119,7 @@ struct Entry {
 
 #[derive(Debug)]
 enum Verdict {
-    Sidecar(ManifestSop),
+    Sidecar(Box<ManifestSop>),
     /// In `urls` but not in the sidecar.
     Listed(Skip),
     /// In neither.
@@ -188,7 +190,7 @@ impl Entry {
                 SkipCode::StudyMismatch,
                 format!("StudyInstanceUID is {other}, not the requested {study}"),
             )),
-            Some(_) => sidecar_sop(header, series.as_ref()).map_or_else(Verdict::Listed, Verdict::Sidecar),
+            Some(_) => sidecar_sop(header, series.as_ref()).map_or_else(Verdict::Listed, |sop| Verdict::Sidecar(Box::new(sop))),
         };
         Entry {
             url,
@@ -233,10 +235,19 @@ fn sidecar_sop(header: &SopHeader, series: Option<&SeriesFields>) -> Result<Mani
     }
     let number = |attribute: Attribute| header.number_of(attribute).clone().value();
     let is_image = kind == SopClassKind::Image;
+    // Bytes that stop between two elements read like a whole object, so a prefix cut
+    // too short ends up here: the reason says so.
+    let missing_image_attribute = |attribute: Attribute| {
+        let mut skip = missing(attribute);
+        if header.pixel_data.is_none() {
+            skip.reason.push_str(", and the bytes end before Pixel Data");
+        }
+        skip
+    };
     let required = |attribute: Attribute| -> Result<Option<f64>, Skip> {
         match header.number_of(attribute) {
             Read::Value(value) => Ok(Some(*value)),
-            Read::Absent if is_image => Err(missing(attribute)),
+            Read::Absent if is_image => Err(missing_image_attribute(attribute)),
             Read::Unusable(raw) if is_image => Err(Skip::new(
                 SkipCode::InvalidAttribute,
                 format!("{} {} is not a number: {raw:?}", attribute.keyword, attribute.tag),
@@ -249,7 +260,7 @@ fn sidecar_sop(header: &SopHeader, series: Option<&SeriesFields>) -> Result<Mani
     let bits_allocated = required(BITS_ALLOCATED)?;
     let photometric_interpretation = header.text_of(PHOTOMETRIC_INTERPRETATION).map(str::to_owned);
     if is_image && photometric_interpretation.is_none() {
-        return Err(missing(PHOTOMETRIC_INTERPRETATION));
+        return Err(missing_image_attribute(PHOTOMETRIC_INTERPRETATION));
     }
     let samples_per_pixel = required(SAMPLES_PER_PIXEL)?;
     Ok(ManifestSop {
@@ -345,7 +356,7 @@ fn candidate_manifest(entries: &[Entry], groups: &[Vec<usize>], study: &str) -> 
             let sops: Vec<ManifestSop> = members
                 .iter()
                 .filter_map(|index| match &entries[*index].verdict {
-                    Verdict::Sidecar(sop) => Some(sop.clone()),
+                    Verdict::Sidecar(sop) => Some(ManifestSop::clone(sop)),
                     _ => None,
                 })
                 .collect();
@@ -368,11 +379,12 @@ fn candidate_manifest(entries: &[Entry], groups: &[Vec<usize>], study: &str) -> 
 
 /// Holds the sidecar to the Viewer's rules ([`check_manifest`]), the one definition of
 /// what it loads: a SOP they refuse (a bit depth the Viewer does not draw, several
-/// frames in a single-frame class, ...) stays in `urls` with their reason.
-fn apply_viewer_rules(entries: &mut [Entry], groups: &[Vec<usize>], study: &str) {
-    let candidate = candidate_manifest(entries, groups, study);
-    let value = serde_json::to_value(&candidate).expect("a manifest serializes");
-    let report = check_manifest(&value, Some(study));
+/// frames in a single-frame class, ...) stays in `urls` with their reason. Returns
+/// whether any SOP was refused.
+fn apply_viewer_rules(entries: &mut [Entry], candidate: &StudyManifest) -> bool {
+    let value = serde_json::to_value(candidate).expect("a manifest serializes");
+    let report = check_manifest(&value, Some(&candidate.study_instance_uid));
+    let mut refused_any = false;
     for part in report.skipped {
         let refused = part.uid.as_deref().filter(|_| part.path.contains(".sops["));
         let Some(entry) = entries.iter_mut().find(|entry| {
@@ -382,12 +394,13 @@ fn apply_viewer_rules(entries: &mut [Entry], groups: &[Vec<usize>], study: &str)
         };
         let problem = part.reason.strip_prefix(&format!("{}.", part.path)).unwrap_or(&part.reason);
         entry.verdict = Verdict::Listed(Skip::new(SkipCode::InvalidAttribute, format!("the Viewer would skip it: {problem}")));
+        refused_any = true;
     }
+    refused_any
 }
 
-fn assemble(entries: Vec<Entry>, groups: &[Vec<usize>], study: String) -> BuiltManifest {
+fn assemble(entries: Vec<Entry>, groups: &[Vec<usize>], manifest: StudyManifest) -> BuiltManifest {
     let urls = groups.iter().flatten().map(|index| entries[*index].url.clone()).collect();
-    let manifest = candidate_manifest(&entries, groups, &study);
     let skipped = entries
         .into_iter()
         .filter_map(|entry| {

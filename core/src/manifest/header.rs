@@ -192,7 +192,7 @@ struct Raw<'a> {
 
 impl<'a> Raw<'a> {
     fn keep(&mut self, tag: Tag, value: &'a [u8]) {
-        if let Some(index) = WANTED.iter().position(|attribute| attribute.tag == tag) {
+        if let Ok(index) = WANTED.binary_search_by(|attribute| attribute.tag.cmp(&tag)) {
             self.values[index] = Some(value);
         }
     }

@@ -44,16 +44,18 @@ pub(super) fn locate(bytes: &[u8]) -> Result<DataSet<'_>, Skip> {
         None
     };
     let Some(meta_start) = meta_start else {
-        return if opens_data_set(bytes) {
-            Ok(DataSet::Plain { bytes, start: 0, declared: None })
-        } else if bytes.len() < PREAMBLE + MAGIC.len() && bytes.iter().all(|byte| *byte == 0) {
-            Err(Skip::truncated())
+        if opens_data_set(bytes) {
+            return Ok(DataSet::Plain { bytes, start: 0, declared: None });
+        }
+        let reason = if bytes.len() < PREAMBLE + MAGIC.len() {
+            format!(
+                "{} bytes are too few for the preamble and DICM prefix (132), and they do not start a DICOM data set",
+                bytes.len()
+            )
         } else {
-            Err(Skip::new(
-                SkipCode::NotDicom,
-                "no DICM prefix at byte 128, and the bytes do not start a DICOM data set",
-            ))
+            "no DICM prefix at byte 128, and the bytes do not start a DICOM data set".to_owned()
         };
+        return Err(Skip::new(SkipCode::NotDicom, reason));
     };
     let (transfer_syntax, start) = read_file_meta(bytes, meta_start)?;
     let Some(uid) = transfer_syntax else {

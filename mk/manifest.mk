@@ -1,0 +1,45 @@
+# The manifest builder's data: pydicom's test files (pydicom comes with the Python dev
+# tools), the vector generated from them, and a synthetic CT series for the benchmark.
+# Every test and benchmark finds them through AVARA_DICOM_FILES and AVARA_CT_SERIES.
+
+MANIFEST_DIR := $(ROOT)/target/manifest
+MANIFEST_FILES := $(MANIFEST_DIR)/pydicom-test-files
+MANIFEST_SERIES := $(MANIFEST_DIR)/ct-series
+MANIFEST_SERIES_SMOKE := $(MANIFEST_DIR)/ct-series-smoke
+MANIFEST_SCRIPTS := $(ROOT)/tests/vectors/manifest
+export AVARA_DICOM_FILES := $(MANIFEST_FILES)
+export AVARA_CT_SERIES := $(MANIFEST_SERIES)
+
+.PHONY: manifest-files manifest-vectors manifest-series bench-manifest bench-smoke-manifest
+
+# A link with a fixed name: the folder's real path depends on the venv's Python version.
+manifest-files: python-tools
+	mkdir -p $(MANIFEST_DIR)
+	ln -sfn "$$($(PY) -c 'import os, pydicom; print(os.path.join(os.path.dirname(pydicom.__file__), "data", "test_files"))')" $(MANIFEST_FILES)
+
+rust-test: manifest-files
+
+# Rewrites tests/vectors/manifest/files.json (it asks the Rust builder for skip codes).
+manifest-vectors: manifest-files
+	$(PY) $(MANIFEST_SCRIPTS)/generate.py
+
+$(MANIFEST_SERIES)/ct-2000.dcm: $(MANIFEST_SCRIPTS)/synthetic_series.py | python-tools
+	$(PY) $< --out $(MANIFEST_SERIES) --count 2000
+
+$(MANIFEST_SERIES_SMOKE)/ct-0020.dcm: $(MANIFEST_SCRIPTS)/synthetic_series.py | python-tools
+	$(PY) $< --out $(MANIFEST_SERIES_SMOKE) --count 20
+
+manifest-series: $(MANIFEST_SERIES)/ct-2000.dcm
+
+# Headers per second (criterion: target/criterion/manifest) and the slowest single
+# input (target/criterion/manifest-inputs.json), which fails the run above 50 ms.
+bench-manifest: manifest-files manifest-series
+	$(CARGO) bench -p avara --bench manifest
+
+bench: bench-manifest
+
+bench-smoke-manifest: manifest-files $(MANIFEST_SERIES_SMOKE)/ct-0020.dcm
+	AVARA_CT_SERIES=$(MANIFEST_SERIES_SMOKE) CRITERION_HOME=$(BENCH_SMOKE)/criterion $(CARGO) test -p avara \
+		--bench manifest -- --bench --warm-up-time 0.001 --measurement-time 0.001 --sample-size 10
+
+bench-smoke: bench-smoke-manifest
