@@ -1,14 +1,17 @@
 # The manifest builder's data: pydicom's test files (pydicom comes with the Python dev
-# tools), the vector generated from them, and a synthetic CT series for the benchmark.
-# Every test and benchmark finds them through AVARA_DICOM_FILES and AVARA_CT_SERIES.
+# tools), the vector generated from them, and for the benchmark a synthetic CT series and
+# headers built to be expensive. Tests and benchmarks in every language find them through
+# AVARA_DICOM_FILES, AVARA_CT_SERIES and AVARA_HOSTILE_INPUTS.
 
 MANIFEST_DIR := $(ROOT)/target/manifest
 MANIFEST_FILES := $(MANIFEST_DIR)/pydicom-test-files
 MANIFEST_SERIES := $(MANIFEST_DIR)/ct-series
 MANIFEST_SERIES_SMOKE := $(MANIFEST_DIR)/ct-series-smoke
+MANIFEST_HOSTILE := $(MANIFEST_DIR)/hostile
 MANIFEST_SCRIPTS := $(ROOT)/tests/vectors/manifest
 export AVARA_DICOM_FILES := $(MANIFEST_FILES)
 export AVARA_CT_SERIES := $(MANIFEST_SERIES)
+export AVARA_HOSTILE_INPUTS := $(MANIFEST_HOSTILE)
 
 .PHONY: manifest-files manifest-vectors manifest-series bench-manifest bench-smoke-manifest
 
@@ -29,7 +32,10 @@ $(MANIFEST_SERIES)/ct-2000.dcm: $(MANIFEST_SCRIPTS)/synthetic_series.py | python
 $(MANIFEST_SERIES_SMOKE)/ct-0020.dcm: $(MANIFEST_SCRIPTS)/synthetic_series.py | python-tools
 	$(PY) $< --out $(MANIFEST_SERIES_SMOKE) --count 20
 
-manifest-series: $(MANIFEST_SERIES)/ct-2000.dcm
+$(MANIFEST_HOSTILE)/deflate-bomb.dcm: $(MANIFEST_SCRIPTS)/hostile_inputs.py | python-tools
+	$(PY) $< --out $(MANIFEST_HOSTILE)
+
+manifest-series: $(MANIFEST_SERIES)/ct-2000.dcm $(MANIFEST_HOSTILE)/deflate-bomb.dcm
 
 # Headers per second (criterion: target/criterion/manifest) and the slowest single
 # input (target/criterion/manifest-inputs.json), which fails the run above 50 ms.
@@ -38,7 +44,7 @@ bench-manifest: manifest-files manifest-series
 
 bench: bench-manifest
 
-bench-smoke-manifest: manifest-files $(MANIFEST_SERIES_SMOKE)/ct-0020.dcm
+bench-smoke-manifest: manifest-files $(MANIFEST_SERIES_SMOKE)/ct-0020.dcm $(MANIFEST_HOSTILE)/deflate-bomb.dcm
 	AVARA_CT_SERIES=$(MANIFEST_SERIES_SMOKE) CRITERION_HOME=$(BENCH_SMOKE)/criterion $(CARGO) test -p avara \
 		--bench manifest -- --bench --warm-up-time 0.001 --measurement-time 0.001 --sample-size 10
 

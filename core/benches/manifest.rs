@@ -1,9 +1,10 @@
 //! The manifest builder: headers per second over pydicom's test files and over a
 //! synthetic 2 000-instance CT series, and the slowest single input.
 //!
-//! `AVARA_DICOM_FILES` names pydicom's `test_files` folder and `AVARA_CT_SERIES` the
-//! synthetic series (`make manifest-series` writes it); `make bench` sets both. Before
-//! criterion runs, every test file is timed on its own and the times are written to
+//! `AVARA_DICOM_FILES` names pydicom's `test_files` folder, `AVARA_CT_SERIES` the
+//! synthetic series and `AVARA_HOSTILE_INPUTS` headers built to be expensive
+//! (`make manifest-series` writes both); `make bench` sets all three. Before criterion
+//! runs, every test file and hostile input is timed on its own and the times are written to
 //! `manifest-inputs.json` in criterion's folder (`CRITERION_HOME`, else
 //! `target/criterion`); in an optimised build, an input slower than 50 ms fails the
 //! run, since no header may hold up a webhook answer longer.
@@ -77,7 +78,13 @@ fn slowest_inputs(files: &[(String, Vec<u8>)]) {
 
 fn manifest(c: &mut Criterion) {
     let test_files = files(&folder("AVARA_DICOM_FILES"));
-    slowest_inputs(&test_files);
+    let hostile = files(&folder("AVARA_HOSTILE_INPUTS"));
+    let every_input: Vec<(String, Vec<u8>)> = test_files
+        .iter()
+        .cloned()
+        .chain(hostile.into_iter().map(|(name, bytes)| (format!("hostile/{name}"), bytes)))
+        .collect();
+    slowest_inputs(&every_input);
     let series = files(&folder("AVARA_CT_SERIES"));
     let series_study = read_sop_header(&series[0].1)
         .study_instance_uid()
