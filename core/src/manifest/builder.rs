@@ -8,13 +8,11 @@ use serde::{Deserialize, Serialize};
 
 use super::error::ManifestError;
 use super::header::{
-    Attribute, BITS_ALLOCATED, BITS_STORED, COLUMNS, HIGH_BIT, INSTANCE_NUMBER, MODALITY, NUMBER_OF_FRAMES,
-    PHOTOMETRIC_INTERPRETATION, PIXEL_REPRESENTATION, PixelData, RESCALE_INTERCEPT, RESCALE_SLOPE, ROWS,
-    SAMPLES_PER_PIXEL, SERIES_DESCRIPTION, SERIES_INSTANCE_UID, SERIES_NUMBER, SOP_CLASS_UID, SOP_INSTANCE_UID,
-    STUDY_INSTANCE_UID, SopHeader, read_sop_header,
+    Attribute, BITS_ALLOCATED, COLUMNS, MODALITY, PHOTOMETRIC_INTERPRETATION, PixelData, ROWS, SAMPLES_PER_PIXEL,
+    SERIES_INSTANCE_UID, SOP_CLASS_UID, SOP_INSTANCE_UID, STUDY_INSTANCE_UID, SopHeader, read_sop_header,
 };
 use super::skip::{Skip, SkipCode, SkippedInput};
-use super::values::Read;
+use super::values::Parsed;
 use crate::models::validate_dicom_uid;
 use crate::webhooks::responses::{ManifestSeries, ManifestSop, SeriesNumber, StudyAccessRequestedResponse, StudyManifest};
 use crate::webhooks::{SopClassKind, check_manifest, sop_class_kind};
@@ -137,15 +135,15 @@ struct SeriesFields {
 
 impl SeriesFields {
     fn read(header: &SopHeader) -> Option<Self> {
-        let number = match header.number_of(SERIES_NUMBER) {
-            Read::Value(number) => SeriesNumber::Number(*number as i64),
-            Read::Unusable(text) => SeriesNumber::Text(text.clone()),
-            Read::Absent => SeriesNumber::Text(String::new()),
+        let number = match &header.series_number {
+            Parsed::Value(number) => SeriesNumber::Number(*number as i64),
+            Parsed::Unusable(text) => SeriesNumber::Text(text.clone()),
+            Parsed::Absent => SeriesNumber::Text(String::new()),
         };
         Some(Self {
-            uid: header.text_of(SERIES_INSTANCE_UID)?.to_owned(),
-            modality: header.text_of(MODALITY).map(str::to_owned),
-            description: header.text_of(SERIES_DESCRIPTION).map(str::to_owned),
+            uid: header.series_instance_uid.clone()?,
+            modality: header.modality.clone(),
+            description: header.series_description.clone(),
             number,
         })
     }
@@ -195,7 +193,7 @@ impl Entry {
         Entry {
             url,
             sop_instance_uid: header.sop_instance_uid().unwrap_or_default().to_owned(),
-            instance_number: header.number_of(INSTANCE_NUMBER).clone().value().unwrap_or(0.0),
+            instance_number: header.instance_number.value().unwrap_or(0.0),
             series,
             verdict,
         }
@@ -219,9 +217,8 @@ fn sidecar_sop(header: &SopHeader, series: Option<&SeriesFields>) -> Result<Mani
     if let Some(problem) = header.problem() {
         return Err(problem.clone());
     }
-    let text = |attribute: Attribute| header.text_of(attribute).ok_or_else(|| missing(attribute));
-    let sop_instance_uid = text(SOP_INSTANCE_UID)?;
-    let sop_class_uid = text(SOP_CLASS_UID)?;
+    let sop_instance_uid = header.sop_instance_uid.as_deref().ok_or_else(|| missing(SOP_INSTANCE_UID))?;
+    let sop_class_uid = header.sop_class_uid.as_deref().ok_or_else(|| missing(SOP_CLASS_UID))?;
     let kind = sop_class_kind(sop_class_uid);
     if kind == SopClassKind::EnhancedMultiFrame {
         return Err(Skip::new(
@@ -233,7 +230,6 @@ fn sidecar_sop(header: &SopHeader, series: Option<&SeriesFields>) -> Result<Mani
     if series.modality.is_none() {
         return Err(missing(MODALITY));
     }
-    let number = |attribute: Attribute| header.number_of(attribute).clone().value();
     let is_image = kind == SopClassKind::Image;
     // Bytes that stop between two elements read like a whole object, so a prefix cut
     // too short ends up here: the reason says so.
@@ -244,40 +240,40 @@ fn sidecar_sop(header: &SopHeader, series: Option<&SeriesFields>) -> Result<Mani
         }
         skip
     };
-    let required = |attribute: Attribute| -> Result<Option<f64>, Skip> {
-        match header.number_of(attribute) {
-            Read::Value(value) => Ok(Some(*value)),
-            Read::Absent if is_image => Err(missing_image_attribute(attribute)),
-            Read::Unusable(raw) if is_image => Err(Skip::new(
+    let image_needs = |attribute: Attribute, read: &Parsed<f64>| -> Result<Option<f64>, Skip> {
+        match read {
+            Parsed::Value(value) => Ok(Some(*value)),
+            Parsed::Absent if is_image => Err(missing_image_attribute(attribute)),
+            Parsed::Unusable(raw) if is_image => Err(Skip::new(
                 SkipCode::InvalidAttribute,
                 format!("{} {} is not a number: {raw:?}", attribute.keyword, attribute.tag),
             )),
             _ => Ok(None),
         }
     };
-    let rows = required(ROWS)?;
-    let columns = required(COLUMNS)?;
-    let bits_allocated = required(BITS_ALLOCATED)?;
-    let photometric_interpretation = header.text_of(PHOTOMETRIC_INTERPRETATION).map(str::to_owned);
+    let rows = image_needs(ROWS, &header.rows)?;
+    let columns = image_needs(COLUMNS, &header.columns)?;
+    let bits_allocated = image_needs(BITS_ALLOCATED, &header.bits_allocated)?;
+    let photometric_interpretation = header.photometric_interpretation.clone();
     if is_image && photometric_interpretation.is_none() {
         return Err(missing_image_attribute(PHOTOMETRIC_INTERPRETATION));
     }
-    let samples_per_pixel = required(SAMPLES_PER_PIXEL)?;
+    let samples_per_pixel = image_needs(SAMPLES_PER_PIXEL, &header.samples_per_pixel)?;
     Ok(ManifestSop {
         sop_class_uid: sop_class_uid.to_owned(),
         sop_instance_uid: sop_instance_uid.to_owned(),
         bits_allocated,
-        bits_stored: number(BITS_STORED),
+        bits_stored: header.bits_stored.value(),
         columns,
-        high_bit: number(HIGH_BIT),
-        instance_number: number(INSTANCE_NUMBER),
+        high_bit: header.high_bit.value(),
+        instance_number: header.instance_number.value(),
         is_double_float_pixel_data: (header.pixel_data == Some(PixelData::DoubleFloat)).then_some(true),
         is_float_pixel_data: (header.pixel_data == Some(PixelData::Float)).then_some(true),
-        number_of_frames: number(NUMBER_OF_FRAMES),
+        number_of_frames: header.number_of_frames.value(),
         photometric_interpretation,
-        pixel_representation: number(PIXEL_REPRESENTATION),
-        rescale_intercept: number(RESCALE_INTERCEPT),
-        rescale_slope: number(RESCALE_SLOPE),
+        pixel_representation: header.pixel_representation.value(),
+        rescale_intercept: header.rescale_intercept.value(),
+        rescale_slope: header.rescale_slope.value(),
         rows,
         samples_per_pixel,
     })

@@ -5,7 +5,7 @@ use dicom_core::Tag;
 use super::decoder::Encoding;
 use super::skip::Skip;
 use super::source::{DataSet, Inflater, locate, resolve_encoding};
-use super::values::{self, Read};
+use super::values::{self, Parsed};
 use super::walk::{MAX_HEADER_BYTES, Stop, Walker};
 
 /// An attribute the manifest reads, by tag and DICOM keyword (reasons name the keyword).
@@ -77,66 +77,43 @@ pub(super) enum PixelData {
 /// can be read on several threads and added afterwards.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SopHeader {
-    pub(super) text: [Read<String>; 7],
-    pub(super) numbers: [Read<f64>; 12],
+    pub(super) study_instance_uid: Option<String>,
+    pub(super) series_instance_uid: Option<String>,
+    pub(super) sop_class_uid: Option<String>,
+    pub(super) sop_instance_uid: Option<String>,
+    pub(super) modality: Option<String>,
+    pub(super) series_description: Option<String>,
+    pub(super) photometric_interpretation: Option<String>,
+    /// An unusable series number keeps its text, which the manifest carries instead.
+    pub(super) series_number: Parsed<f64>,
+    pub(super) instance_number: Parsed<f64>,
+    pub(super) rows: Parsed<f64>,
+    pub(super) columns: Parsed<f64>,
+    pub(super) bits_allocated: Parsed<f64>,
+    pub(super) bits_stored: Parsed<f64>,
+    pub(super) high_bit: Parsed<f64>,
+    pub(super) pixel_representation: Parsed<f64>,
+    pub(super) samples_per_pixel: Parsed<f64>,
+    pub(super) number_of_frames: Parsed<f64>,
+    pub(super) rescale_intercept: Parsed<f64>,
+    pub(super) rescale_slope: Parsed<f64>,
     pub(super) pixel_data: Option<PixelData>,
     /// Why reading stopped before the end of the header; the fields hold what came before.
     pub(super) problem: Option<Skip>,
 }
 
-/// The text attributes, in the order of [`SopHeader::text`].
-pub(super) const TEXT: [Attribute; 7] = [
-    STUDY_INSTANCE_UID,
-    SERIES_INSTANCE_UID,
-    SOP_CLASS_UID,
-    SOP_INSTANCE_UID,
-    MODALITY,
-    SERIES_DESCRIPTION,
-    PHOTOMETRIC_INTERPRETATION,
-];
-
-/// The numeric attributes, in the order of [`SopHeader::numbers`]. An unusable series
-/// number keeps its text, which the manifest carries instead of a number.
-pub(super) const NUMBERS: [Attribute; 12] = [
-    SERIES_NUMBER,
-    INSTANCE_NUMBER,
-    ROWS,
-    COLUMNS,
-    BITS_ALLOCATED,
-    SAMPLES_PER_PIXEL,
-    BITS_STORED,
-    HIGH_BIT,
-    PIXEL_REPRESENTATION,
-    NUMBER_OF_FRAMES,
-    RESCALE_INTERCEPT,
-    RESCALE_SLOPE,
-];
-
 impl SopHeader {
     pub fn study_instance_uid(&self) -> Option<&str> {
-        self.text_of(STUDY_INSTANCE_UID)
+        self.study_instance_uid.as_deref()
     }
 
     pub fn sop_instance_uid(&self) -> Option<&str> {
-        self.text_of(SOP_INSTANCE_UID)
+        self.sop_instance_uid.as_deref()
     }
 
     /// Why the header could not be read to its end, if it could not.
     pub fn problem(&self) -> Option<&Skip> {
         self.problem.as_ref()
-    }
-
-    pub(super) fn text_of(&self, attribute: Attribute) -> Option<&str> {
-        let index = TEXT.iter().position(|a| *a == attribute).expect("a text attribute");
-        match &self.text[index] {
-            Read::Value(text) => Some(text),
-            _ => None,
-        }
-    }
-
-    pub(super) fn number_of(&self, attribute: Attribute) -> &Read<f64> {
-        let index = NUMBERS.iter().position(|a| *a == attribute).expect("a numeric attribute");
-        &self.numbers[index]
     }
 }
 
@@ -183,6 +160,10 @@ fn read_deflated(mut inflater: Inflater<'_>) -> SopHeader {
     }
 }
 
+fn wanted_index(tag: Tag) -> Option<usize> {
+    WANTED.binary_search_by(|attribute| attribute.tag.cmp(&tag)).ok()
+}
+
 /// The raw values a walk kept, borrowed from the input.
 #[derive(Default)]
 struct Raw<'a> {
@@ -192,41 +173,52 @@ struct Raw<'a> {
 
 impl<'a> Raw<'a> {
     fn keep(&mut self, tag: Tag, value: &'a [u8]) {
-        if let Ok(index) = WANTED.binary_search_by(|attribute| attribute.tag.cmp(&tag)) {
+        if let Some(index) = wanted_index(tag) {
             self.values[index] = Some(value);
         }
     }
 
     fn get(&self, attribute: Attribute) -> Option<&'a [u8]> {
-        WANTED.iter().position(|a| *a == attribute).and_then(|index| self.values[index])
+        wanted_index(attribute.tag).and_then(|index| self.values[index])
     }
 
     fn finish(&self, encoding: Encoding, problem: Option<Skip>) -> SopHeader {
         let charset = self.get(SPECIFIC_CHARACTER_SET).and_then(values::character_set);
-        let text = TEXT.map(|attribute| {
-            if attribute == SERIES_DESCRIPTION {
-                match self.get(attribute).map(|raw| values::text_first_value(raw, charset.as_ref())) {
-                    Some(text) if !text.is_empty() => Read::Value(text),
-                    _ => Read::Absent,
-                }
-            } else {
-                values::text(self.get(attribute))
-            }
-        });
-        let numbers = NUMBERS.map(|attribute| {
-            let raw = self.get(attribute);
-            match attribute {
-                SERIES_NUMBER | INSTANCE_NUMBER | NUMBER_OF_FRAMES => values::integer_string(raw),
-                RESCALE_INTERCEPT | RESCALE_SLOPE => values::decimal_string(raw),
-                _ => values::unsigned_short(raw, encoding),
-            }
-        });
+        let text = |attribute| values::text(self.get(attribute));
+        let integer = |attribute| values::integer_string(self.get(attribute));
+        let decimal = |attribute| values::decimal_string(self.get(attribute));
+        let unsigned = |attribute| values::unsigned_short(self.get(attribute), encoding);
         let pixel_data = match self.stop {
             Some(Stop::At(PIXEL_DATA)) => Some(PixelData::Integer),
             Some(Stop::At(FLOAT_PIXEL_DATA)) => Some(PixelData::Float),
             Some(Stop::At(DOUBLE_FLOAT_PIXEL_DATA)) => Some(PixelData::DoubleFloat),
             _ => None,
         };
-        SopHeader { text, numbers, pixel_data, problem }
+        SopHeader {
+            study_instance_uid: text(STUDY_INSTANCE_UID),
+            series_instance_uid: text(SERIES_INSTANCE_UID),
+            sop_class_uid: text(SOP_CLASS_UID),
+            sop_instance_uid: text(SOP_INSTANCE_UID),
+            modality: text(MODALITY),
+            series_description: self
+                .get(SERIES_DESCRIPTION)
+                .map(|raw| values::text_first_value(raw, charset.as_ref()))
+                .filter(|description| !description.is_empty()),
+            photometric_interpretation: text(PHOTOMETRIC_INTERPRETATION),
+            series_number: integer(SERIES_NUMBER),
+            instance_number: integer(INSTANCE_NUMBER),
+            rows: unsigned(ROWS),
+            columns: unsigned(COLUMNS),
+            bits_allocated: unsigned(BITS_ALLOCATED),
+            bits_stored: unsigned(BITS_STORED),
+            high_bit: unsigned(HIGH_BIT),
+            pixel_representation: unsigned(PIXEL_REPRESENTATION),
+            samples_per_pixel: unsigned(SAMPLES_PER_PIXEL),
+            number_of_frames: integer(NUMBER_OF_FRAMES),
+            rescale_intercept: decimal(RESCALE_INTERCEPT),
+            rescale_slope: decimal(RESCALE_SLOPE),
+            pixel_data,
+            problem,
+        }
     }
 }

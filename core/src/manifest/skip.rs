@@ -60,14 +60,6 @@ impl SkipCode {
             SkipCode::EnhancedMultiframe => "enhanced_multiframe",
         }
     }
-
-    /// True when the bytes could not be read as far as the manifest needs.
-    pub fn is_unreadable(self) -> bool {
-        matches!(
-            self,
-            SkipCode::NotDicom | SkipCode::TruncatedHeader | SkipCode::Malformed | SkipCode::TooLarge | SkipCode::TooComplex
-        )
-    }
 }
 
 impl fmt::Display for SkipCode {

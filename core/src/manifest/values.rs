@@ -8,7 +8,7 @@ use super::decoder::Encoding;
 
 /// An attribute as far as the manifest cares.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) enum Read<T> {
+pub(super) enum Parsed<T> {
     /// Not in the header, or empty.
     Absent,
     /// In the header, but not a value of the expected kind; holds what was there.
@@ -16,10 +16,10 @@ pub(super) enum Read<T> {
     Value(T),
 }
 
-impl<T> Read<T> {
-    pub fn value(self) -> Option<T> {
+impl<T: Copy> Parsed<T> {
+    pub fn value(&self) -> Option<T> {
         match self {
-            Read::Value(value) => Some(value),
+            Parsed::Value(value) => Some(*value),
             _ => None,
         }
     }
@@ -51,42 +51,40 @@ fn first_value(text: &str) -> &str {
     unpadded.split('\\').next().unwrap_or_default().trim_end_matches([' ', '\0'])
 }
 
-pub(super) fn text(raw: Option<&[u8]>) -> Read<String> {
-    match raw.map(latin1_first_value) {
-        Some(text) if !text.is_empty() => Read::Value(text),
-        _ => Read::Absent,
-    }
+/// A string attribute in the default repertoire; `None` when absent or empty.
+pub(super) fn text(raw: Option<&[u8]>) -> Option<String> {
+    raw.map(latin1_first_value).filter(|text| !text.is_empty())
 }
 
 /// An integer string (IS). Like pydicom, a decimal that is a whole number counts.
-pub(super) fn integer_string(raw: Option<&[u8]>) -> Read<f64> {
-    let Some(text) = raw.map(latin1_first_value) else { return Read::Absent };
+pub(super) fn integer_string(raw: Option<&[u8]>) -> Parsed<f64> {
+    let Some(text) = raw.map(latin1_first_value) else { return Parsed::Absent };
     let trimmed = text.trim();
     if trimmed.is_empty() {
-        return Read::Absent;
+        return Parsed::Absent;
     }
     let whole = trimmed.parse::<i64>().ok().map(|n| n as f64).or_else(|| {
         trimmed.parse::<f64>().ok().filter(|n| n.is_finite() && n.fract() == 0.0)
     });
-    whole.map_or(Read::Unusable(text), Read::Value)
+    whole.map_or(Parsed::Unusable(text), Parsed::Value)
 }
 
 /// A decimal string (DS); infinities and NaN have no JSON form, so they are unusable.
-pub(super) fn decimal_string(raw: Option<&[u8]>) -> Read<f64> {
-    let Some(text) = raw.map(latin1_first_value) else { return Read::Absent };
+pub(super) fn decimal_string(raw: Option<&[u8]>) -> Parsed<f64> {
+    let Some(text) = raw.map(latin1_first_value) else { return Parsed::Absent };
     let trimmed = text.trim();
     if trimmed.is_empty() {
-        return Read::Absent;
+        return Parsed::Absent;
     }
-    trimmed.parse::<f64>().ok().filter(|n| n.is_finite()).map_or(Read::Unusable(text), Read::Value)
+    trimmed.parse::<f64>().ok().filter(|n| n.is_finite()).map_or(Parsed::Unusable(text), Parsed::Value)
 }
 
 /// An unsigned short (US), in the data set's byte order.
-pub(super) fn unsigned_short(raw: Option<&[u8]>, encoding: Encoding) -> Read<f64> {
+pub(super) fn unsigned_short(raw: Option<&[u8]>, encoding: Encoding) -> Parsed<f64> {
     match raw {
-        None | Some([]) => Read::Absent,
+        None | Some([]) => Parsed::Absent,
         Some(raw) => encoding
             .u16_at(raw)
-            .map_or_else(|| Read::Unusable(format!("{raw:02x?}")), |n| Read::Value(f64::from(n))),
+            .map_or_else(|| Parsed::Unusable(format!("{raw:02x?}")), |n| Parsed::Value(f64::from(n))),
     }
 }

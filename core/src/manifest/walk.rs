@@ -66,7 +66,6 @@ impl<'a> Walker<'a> {
             let start = self.position;
             let Some(header) = self.next_header(&decoder)? else { return Ok(Stop::EndOfBytes) };
             if stop_at(header.tag) {
-                self.position = start;
                 return Ok(Stop::At(header.tag));
             }
             if header.tag.group() == 0xFFFE {
