@@ -4,11 +4,11 @@
 
 #![cfg(feature = "manifest")]
 
-use std::io::Write;
+use std::io::{Read, Write};
 
 use avara::manifest::{
     BuiltManifest, MAX_HEADER_BYTES, MAX_HEADER_ELEMENTS, MAX_SEQUENCE_DEPTH, ManifestBuilder, SkipCode, build_manifest,
-    read_sop_header,
+    read_sop_header, read_sop_header_from,
 };
 use avara::webhooks::responses::{SeriesNumber, StudyAccessRequestedResponse};
 use dicom_encoding::{Codec, TransferSyntaxIndex};
@@ -457,6 +457,54 @@ fn other_studies_stay_out_and_the_requested_uid_is_checked() {
     let error = ManifestBuilder::new("1.2.03").expect_err("not a UID");
     assert_eq!((error.field, error.code()), ("studyInstanceUid", "invalid_params"));
     assert!(build_manifest("", [("a", b"")]).is_err());
+}
+
+/// Counts the bytes a reader hands out.
+struct Counted<'a> {
+    bytes: &'a [u8],
+    handed_out: usize,
+}
+
+impl Read for Counted<'_> {
+    fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
+        let read = (&self.bytes[self.handed_out..]).read(buffer)?;
+        self.handed_out += read;
+        Ok(read)
+    }
+}
+
+fn read_counting(bytes: &[u8]) -> (avara::manifest::SopHeader, usize) {
+    let mut counted = Counted { bytes, handed_out: 0 };
+    let header = read_sop_header_from(&mut counted).expect("reading from memory works");
+    (header, counted.handed_out)
+}
+
+#[test]
+fn a_stream_is_read_only_as_far_as_the_header_goes() {
+    let mut large_image = ct_file(EXPLICIT_LE, "1.2.3.1", "1");
+    large_image.resize(large_image.len() + (8 << 20), 0);
+    let (header, read) = read_counting(&large_image);
+    assert_eq!(header, read_sop_header(&large_image));
+    assert!(read <= 64 << 10, "read {read} bytes of an 8 MiB image");
+
+    let mut long_header = DataSet::explicit_le().ct_slice("1.2.3.1", "1").raw((0x0029, 0x1010), "OB", &vec![7; 300_000]);
+    long_header = long_header.pixel_data(8 << 20);
+    let mut bytes = file(EXPLICIT_LE, &long_header.bytes);
+    bytes.resize(bytes.len() + (8 << 20), 0);
+    let (header, read) = read_counting(&bytes);
+    assert_eq!((header.problem(), read), (None, 1 << 20), "64 KiB, then 256 KiB, then 1 MiB");
+
+    // Without Pixel Data, only the end of the stream ends the header.
+    let report = DataSet::explicit_le().ct_slice("1.2.3.2", "1").raw((0x0029, 0x1010), "OB", &vec![7; 100_000]);
+    let bytes = file(EXPLICIT_LE, &report.bytes);
+    let (header, read) = read_counting(&bytes);
+    assert_eq!((header, read), (read_sop_header(&bytes), bytes.len()));
+
+    let huge = DataSet::explicit_le().ct_slice("1.2.3.3", "1").raw((0x0029, 0x1010), "OB", &vec![0; 2 * MAX_HEADER_BYTES]);
+    let bytes = file(EXPLICIT_LE, &huge.pixel_data(8).bytes);
+    let (header, read) = read_counting(&bytes);
+    assert_eq!(header.problem().map(|problem| problem.code), Some(SkipCode::TooLarge));
+    assert!(read <= MAX_HEADER_BYTES + (64 << 10), "read {read} bytes");
 }
 
 #[test]

@@ -7,7 +7,7 @@
 
 use std::path::PathBuf;
 
-use avara::manifest::{BuiltManifest, build_manifest};
+use avara::manifest::{BuiltManifest, build_manifest, read_sop_header, read_sop_header_from};
 use avara::webhooks::check_manifest;
 use serde_json::Value;
 
@@ -172,4 +172,15 @@ fn every_cut_gives_the_whole_outcome_or_a_truncated_header() {
         cuts_checked += 1;
     }
     assert!(cuts_checked > 150);
+}
+
+#[test]
+fn reading_from_a_file_gives_what_the_whole_bytes_give() {
+    let vector = vector();
+    let folder = dicom_files();
+    for input in vector["inputs"].as_array().expect("inputs").iter().filter(|input| input["prefix"].is_null()) {
+        let path = folder.join(input["file"].as_str().expect("file"));
+        let from_file = read_sop_header_from(std::fs::File::open(&path).expect("opens")).expect("reads");
+        assert_eq!(from_file, read_sop_header(&input_bytes(&folder, input)), "{}", path.display());
+    }
 }

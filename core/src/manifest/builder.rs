@@ -148,7 +148,7 @@ impl SeriesFields {
         })
     }
 
-    /// The Viewer's list needs a label: the description, else "Series <number>", else the modality.
+    /// The Viewer's list needs a label: the description, else `"Series <number>"`, else the modality.
     fn description(&self, modality: &str) -> String {
         match (&self.description, &self.number) {
             (Some(description), _) => description.clone(),

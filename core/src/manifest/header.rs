@@ -98,6 +98,9 @@ pub struct SopHeader {
     pub(super) rescale_intercept: Parsed<f64>,
     pub(super) rescale_slope: Parsed<f64>,
     pub(super) pixel_data: Option<PixelData>,
+    /// Whether the walk reached an element that ends the header (Pixel Data or the
+    /// functional groups), rather than the end of the bytes.
+    pub(super) reached_header_end: bool,
     /// Why reading stopped before the end of the header; the fields hold what came before.
     pub(super) problem: Option<Skip>,
 }
@@ -218,6 +221,7 @@ impl<'a> Raw<'a> {
             rescale_intercept: decimal(RESCALE_INTERCEPT),
             rescale_slope: decimal(RESCALE_SLOPE),
             pixel_data,
+            reached_header_end: matches!(self.stop, Some(Stop::At(_))),
             problem,
         }
     }

@@ -4,6 +4,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::walk::MAX_HEADER_BYTES;
+
 /// Stable identifier of a skip; bindings expose [`SkipCode::as_str`] as `code`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -15,7 +17,7 @@ pub enum SkipCode {
     TruncatedHeader,
     /// The bytes break DICOM's structure (an impossible item tag, a corrupt deflate stream).
     Malformed,
-    /// The header runs past [`MAX_HEADER_BYTES`](super::MAX_HEADER_BYTES) before Pixel Data.
+    /// The header runs past [`MAX_HEADER_BYTES`] before Pixel Data.
     TooLarge,
     /// The header holds more than [`MAX_HEADER_ELEMENTS`](super::MAX_HEADER_ELEMENTS) elements
     /// and items, or nests sequences deeper than [`MAX_SEQUENCE_DEPTH`](super::MAX_SEQUENCE_DEPTH).
@@ -87,6 +89,13 @@ impl Skip {
 
     pub(crate) fn malformed(detail: impl fmt::Display) -> Self {
         Self::new(SkipCode::Malformed, format!("malformed DICOM: {detail}"))
+    }
+
+    pub(crate) fn too_large() -> Self {
+        Self::new(
+            SkipCode::TooLarge,
+            format!("the header runs past {} MiB without reaching Pixel Data", MAX_HEADER_BYTES >> 20),
+        )
     }
 }
 

@@ -173,10 +173,7 @@ impl Inflater<'_> {
             InflateState::Finished => None,
             InflateState::CutShort => Some(Skip::truncated()),
             InflateState::Corrupt => Some(Skip::malformed("the deflated data set is corrupt")),
-            InflateState::More => Some(Skip::new(
-                SkipCode::TooLarge,
-                format!("the header runs past {} MiB without reaching Pixel Data", MAX_HEADER_BYTES >> 20),
-            )),
+            InflateState::More => Some(Skip::too_large()),
         }
     }
 }

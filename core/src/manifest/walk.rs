@@ -100,10 +100,7 @@ impl<'a> Walker<'a> {
 
     fn count_header(&mut self) -> Result<(), Skip> {
         if self.position > MAX_HEADER_BYTES {
-            return Err(Skip::new(
-                SkipCode::TooLarge,
-                format!("the header runs past {} MiB without reaching Pixel Data", MAX_HEADER_BYTES >> 20),
-            ));
+            return Err(Skip::too_large());
         }
         self.headers_left = self.headers_left.checked_sub(1).ok_or_else(|| {
             Skip::new(SkipCode::TooComplex, format!("the header holds more than {MAX_HEADER_ELEMENTS} elements and items"))
