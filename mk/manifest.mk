@@ -20,7 +20,8 @@ manifest-files: python-tools
 	mkdir -p $(MANIFEST_DIR)
 	ln -sfn "$$($(PY) -c 'import os, pydicom; print(os.path.join(os.path.dirname(pydicom.__file__), "data", "test_files"))')" $(MANIFEST_FILES)
 
-rust-test: manifest-files
+# Every language's suite runs the manifest vector on these files.
+rust-test node-test python-test jvm-test: manifest-files
 
 # Rewrites tests/vectors/manifest/files.json (it asks the Rust builder for skip codes).
 manifest-vectors: manifest-files
