@@ -322,11 +322,13 @@ def expectation(entry: dict, outcome: dict) -> dict:
 
 
 def slice_key(item: dict):
+    """The Viewer's slice order (no instance number counts as 0, UIDs compare as text), then the URL."""
     sop = item["sop"]
-    return (sop.get("instanceNumber", 0), sop["sopInstanceUID"], item["url"])
+    return (sop.get("instanceNumber", 0), sop.get("sopInstanceUID", ""), item["url"])
 
 
 def series_key(series: dict):
+    """Numbered series by number, then other series numbers as text, then none; then the UID."""
     number_ = series["seriesNumber"]
     if isinstance(number_, int):
         rank = (0, number_, "")
@@ -371,7 +373,7 @@ def study_case(study: str, members: list[dict], distractors: list[dict]) -> dict
             groups.setdefault(item["series"].get("seriesInstanceUID"), []).append(item)
     ordered = []
     for uid, group in groups.items():
-        group.sort(key=lambda item: (item["sop"].get("instanceNumber", 0), item["sop"].get("sopInstanceUID", ""), item["url"]))
+        group.sort(key=slice_key)
         sidecar = [item for item in group if item["code"] is None]
         representative = (sidecar or group)[0]["series"]
         ordered.append((uid is None, series_key(representative) if uid else (), uid, group, sidecar))
