@@ -553,3 +553,20 @@ fn skip_codes_are_stable() {
         assert_eq!(serde_json::to_value(code).expect("serializes"), code.as_str());
     }
 }
+
+#[test]
+fn the_generic_constructor_takes_a_built_manifest_as_the_bindings_send_it() {
+    use avara::webhooks::responses::construct;
+    let built = build(vec![("ct/1.dcm", ct_file(EXPLICIT_LE, "1.2.3.1", "1"))]);
+    let sent = serde_json::to_value(&built).expect("serializes");
+    let answer = construct("study.access_requested", "authorized", vec![sent]).expect("a built manifest");
+    let expected = serde_json::to_value(StudyAccessRequestedResponse::from(built)).expect("serializes");
+    assert_eq!(answer, expected);
+    assert_eq!(answer["manifest"]["series"][0]["sops"][0]["sopInstanceUID"], "1.2.3.1");
+
+    let urls = construct("study.access_requested", "authorized", vec![serde_json::json!(["a", "b"])]).expect("URLs");
+    assert_eq!(urls["urls"], serde_json::json!(["a", "b"]));
+    let error = construct("study.access_requested", "authorized", vec![serde_json::json!({"urls": []})])
+        .expect_err("an object without a manifest");
+    assert!(error.message().contains("urls"), "{}", error.message());
+}

@@ -638,7 +638,7 @@ pub fn construct(event_type: &str, name: &str, args: Vec<Value>) -> Result<Value
     let mut args = args.into_iter();
     let mut next = || args.next().unwrap_or(Value::Null);
     let value = match (event_type, name) {
-        ("study.access_requested", "authorized") => serde_json::to_value(StudyAccessRequestedResponse::authorized(typed_arg(params[0], next())?)),
+        ("study.access_requested", "authorized") => serde_json::to_value(study_access_authorized(params[0], next())?),
         ("study.access_requested", "denied") => serde_json::to_value(StudyAccessRequestedResponse::denied(typed_arg::<String>(params[0], next())?)),
         ("ephemeral.access_requested", "authorized") => serde_json::to_value(EphemeralAccessRequestedResponse::authorized(typed_arg(params[0], next())?)),
         ("ephemeral.access_requested", "denied") => serde_json::to_value(EphemeralAccessRequestedResponse::denied(typed_arg::<String>(params[0], next())?)),
@@ -655,6 +655,16 @@ pub fn construct(event_type: &str, name: &str, args: Vec<Value>) -> Result<Value
         _ => serde_json::to_value(ClinicalContextEnrichmentRequestedResponse::empty()),
     };
     value.map_err(|error| schema_error("(root)", error))
+}
+
+/// `authorized` takes the URL list, or the manifest builder's result (an object): its
+/// URLs and, when it has a series, its manifest.
+fn study_access_authorized(param: &str, value: Value) -> Result<StudyAccessRequestedResponse, WebhookError> {
+    #[cfg(feature = "manifest")]
+    if value.is_object() {
+        return typed_arg::<crate::manifest::BuiltManifest>(param, value).map(StudyAccessRequestedResponse::from);
+    }
+    typed_arg(param, value).map(StudyAccessRequestedResponse::authorized)
 }
 
 fn typed_arg<T: serde::de::DeserializeOwned>(param: &str, value: Value) -> Result<T, WebhookError> {
