@@ -6,6 +6,7 @@
 const { Avara } = require('./lib/client.js');
 const apiErrors = require('./lib/api-errors.js');
 const { AvaraError, WebhookVerificationError } = require('./lib/errors.js');
+const { buildManifest, buildManifestFromFiles } = require('./lib/manifest.js');
 const { responses, normalizeResponse } = require('./lib/responses.js');
 const { Webhook, unsafeUnwrap, sign } = require('./lib/webhook.js');
 const { encodeRequest, interpretResponse } = require('./lib/wire.js');
@@ -35,6 +36,8 @@ module.exports.interpretResponse = interpretResponse;
 module.exports.unsafeUnwrap = unsafeUnwrap;
 module.exports.sign = sign;
 module.exports.normalizeResponse = normalizeResponse;
+module.exports.buildManifest = buildManifest;
+module.exports.buildManifestFromFiles = buildManifestFromFiles;
 module.exports.StudyAccessRequestedResponse = responses.StudyAccessRequestedResponse;
 module.exports.EphemeralAccessRequestedResponse = responses.EphemeralAccessRequestedResponse;
 module.exports.SecondaryCaptureAccessRequestedResponse = responses.SecondaryCaptureAccessRequestedResponse;

@@ -23,6 +23,22 @@ export declare class NativeClient {
   list(operation: string, params: string): Promise<PageText | CallFailure>
 }
 
+/** The inputs of one build, in the order they were added. */
+export declare class NativeManifestBuild {
+  /**
+   * The object at `url`: its whole file or a prefix reaching Pixel Data. The bytes
+   * are read later, on the pool.
+   */
+  addBytes(url: string, bytes: Uint8Array): void
+  /** The object at `url`, stored in the file `path`, of which only the header is read. */
+  addFile(url: string, path: string): void
+  /**
+   * Reads every header and builds the manifest off the event loop; resolves with the
+   * result's JSON text, or the first file that could not be read.
+   */
+  finish(): Promise<string | ReadFailure>
+}
+
 export declare class NativeWebhook {
   /** `secrets` is one secret or a list of them (rotation). */
   constructor(secrets: string | string[], options?: WebhookOptions | undefined | null)
@@ -35,6 +51,12 @@ export declare class NativeWebhook {
   /** Verifies, then parses the body into the event (see `event::for_js`). */
   unwrap(body: Buffer | Uint8Array | string, lines: string | string[]): string | object
 }
+
+/**
+ * `StudyAccessRequestedResponse.authorized(built)`: the builder's URLs, with its
+ * manifest when it has a series. Throws `schema_error` for anything else.
+ */
+export declare function authorizeWithManifest(built: any): any
 
 /**
  * Builds the core client; a missing API key or a bad setting is a `configuration`
@@ -99,6 +121,14 @@ export interface PageText {
   next?: string
 }
 
+/** A file that could not be read, for `lib/manifest.js` to throw as Node's file errors are. */
+export interface ReadFailure {
+  path: string
+  message: string
+  /** The OS error number, when the OS gave one. */
+  errno?: number
+}
+
 /** One common-case constructor of the core, e.g. `StudyAccessRequestedResponse.denied(reason)`. */
 export interface ResponseConstructor {
   eventType: string
@@ -122,6 +152,12 @@ export declare const enum Scheme {
  * timestamp text followed by the body, keyed with the secret's bytes.
  */
 export declare function sign(secret: string | Buffer | Uint8Array, timestamp: string | number, body: Buffer | Uint8Array | string): string
+
+/**
+ * Starts a build for `studyInstanceUid`; a UID that is not a DICOM UID is an
+ * `invalid_params` failure naming the field, returned instead of the build.
+ */
+export declare function startManifestBuild(studyInstanceUid: string): NativeManifestBuild | CallFailure
 
 /** Parses a body into the event WITHOUT checking any signature (see `event::for_js`). */
 export declare function unsafeUnwrap(body: Buffer | Uint8Array | string): string | object

@@ -836,7 +836,9 @@ function __napiStampBindingTarget(exportsObject, target) {
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
 module.exports.NativeClient = nativeBinding.NativeClient
+module.exports.NativeManifestBuild = nativeBinding.NativeManifestBuild
 module.exports.NativeWebhook = nativeBinding.NativeWebhook
+module.exports.authorizeWithManifest = nativeBinding.authorizeWithManifest
 module.exports.buildClient = nativeBinding.buildClient
 module.exports.constructResponse = nativeBinding.constructResponse
 module.exports.encodeRequest = nativeBinding.encodeRequest
@@ -847,4 +849,5 @@ module.exports.normalizeResponse = nativeBinding.normalizeResponse
 module.exports.responseConstructors = nativeBinding.responseConstructors
 module.exports.Scheme = nativeBinding.Scheme
 module.exports.sign = nativeBinding.sign
+module.exports.startManifestBuild = nativeBinding.startManifestBuild
 module.exports.unsafeUnwrap = nativeBinding.unsafeUnwrap

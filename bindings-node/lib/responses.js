@@ -2,6 +2,7 @@
 
 const native = require('../native.js');
 const { translate } = require('./errors.js');
+const { acceptingBuiltManifest } = require('./manifest.js');
 
 function call(fn) {
   try {
@@ -25,6 +26,8 @@ for (const { eventType, responseName, name } of native.responseConstructors()) {
     },
   }[name];
 }
+const studyAccess = responses.StudyAccessRequestedResponse;
+studyAccess.authorized = acceptingBuiltManifest(studyAccess.authorized);
 Object.values(responses).forEach(Object.freeze);
 
 /** Checks a response body for `eventType` and returns its canonical form. */

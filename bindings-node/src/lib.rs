@@ -11,6 +11,7 @@ mod describe;
 mod error;
 mod event;
 mod headers;
+mod manifest;
 mod responses;
 mod standalone;
 mod webhook;
