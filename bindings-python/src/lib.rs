@@ -8,6 +8,7 @@ mod client;
 mod error;
 mod headers;
 mod json;
+mod manifest;
 mod payload;
 mod responses;
 mod webhook;
@@ -18,6 +19,8 @@ use pyo3::prelude::*;
 mod _native {
     #[pymodule_export]
     use super::client::{Client, encode_request, interpret_response, next_page_params};
+    #[pymodule_export]
+    use super::manifest::{build_manifest, build_manifest_from_files, manifest_skip_codes};
     #[pymodule_export]
     use super::responses::{construct_response, normalize_response, response_to_json};
     #[pymodule_export]

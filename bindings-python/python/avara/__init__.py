@@ -23,6 +23,11 @@ Verify webhook deliveries and build the answers a receiver sends::
         abort(400)
     if event.type == "study.access_requested":
         return StudyAccessRequestedResponse.authorize(urls).to_json()
+
+Answer with a manifest the Viewer loads progressively, built from the DICOM headers::
+
+    built = build_manifest_from_files(study_uid, paths, url_for=presign)
+    return StudyAccessRequestedResponse.authorize(built).to_json()
 """
 
 from . import _api_models, _api_resources, _models, _native
@@ -50,6 +55,7 @@ from ._errors import (
     UnprocessableEntityError,
     WebhookVerificationError,
 )
+from ._manifest import BuiltManifest, SkipCode, SkippedInput, build_manifest, build_manifest_from_files
 from ._models import *  # noqa: F403  (the generated models, listed in their own __all__)
 from ._native import encode_request, interpret_response
 from ._webhooks import (
@@ -78,6 +84,7 @@ __all__ = [
     "Avara",
     "AvaraError",
     "BadRequestError",
+    "BuiltManifest",
     "ConfigurationError",
     "ConflictError",
     "InternalServerError",
@@ -96,10 +103,14 @@ __all__ = [
     "Headers",
     "Payload",
     "PayloadNotRawError",
+    "SkipCode",
+    "SkippedInput",
     "Verified",
     "Webhook",
     "WebhookVerificationError",
     "Webhooks",
+    "build_manifest",
+    "build_manifest_from_files",
     "encode_request",
     "interpret_response",
     "sign",

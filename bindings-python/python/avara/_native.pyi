@@ -1,6 +1,7 @@
 # Stubs of the compiled module; `python -m mypy.stubtest avara._native` checks them
 # against the build in `make python-test`.
-from typing import Any, Final, Sequence, final
+import os
+from typing import Any, Final, Iterable, Sequence, final
 
 from ._webhooks import Headers, Payload
 
@@ -10,9 +11,12 @@ __all__ = [
     "DEFAULT_TOLERANCE_MS",
     "VERSION",
     "Webhook",
+    "build_manifest",
+    "build_manifest_from_files",
     "construct_response",
     "encode_request",
     "interpret_response",
+    "manifest_skip_codes",
     "next_page_params",
     "normalize_response",
     "response_to_json",
@@ -64,3 +68,9 @@ class Client:
 def encode_request(operation: str, params: Any) -> dict[str, Any]: ...
 def interpret_response(operation: str, status: int, body: bytes | str) -> Any: ...
 def next_page_params(params: Any, page: Any) -> dict[str, Any] | None: ...
+
+def build_manifest(study_instance_uid: str, items: Iterable[Any]) -> dict[str, Any]: ...
+def build_manifest_from_files(
+    study_instance_uid: str, paths: Sequence[str | os.PathLike[str]], urls: Sequence[str]
+) -> dict[str, Any]: ...
+def manifest_skip_codes() -> list[str]: ...
