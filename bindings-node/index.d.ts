@@ -3,10 +3,12 @@
 // response constructor objects) come from `generated/models.d.ts`, derived from the core.
 
 import type { ClientResources, OperationName } from './generated/client';
+import type { BuiltManifest } from './generated/manifest';
 import type { WebhookEvent, WebhookEventType, WebhookResponses } from './generated/models';
 
 export * from './generated/models';
 export * from './generated/client';
+export * from './generated/manifest';
 export type { Page, PageNavigation, PagePromise } from './lib/pagination';
 
 /** The base of every error the package throws: webhook failures and API failures. */
@@ -318,6 +320,40 @@ export declare function encodeRequest(operation: OperationName | (string & {}), 
  * form, or the `APIError` the call would throw.
  */
 export declare function interpretResponse(operation: OperationName | (string & {}), status: number, body: string): unknown;
+
+/** One object of a study: its URL, and its whole file or any prefix of it reaching Pixel Data. */
+export type ManifestItem =
+  | readonly [url: string, bytes: Uint8Array]
+  | { readonly url: string; readonly bytes: Uint8Array };
+
+/**
+ * Builds the manifest sidecar of `study.access_requested` from the study's objects: their
+ * headers are read on libuv's thread pool, never on the event loop, and the buffers are
+ * read in place, so they must not change until the promise settles. Pass the result to
+ * `StudyAccessRequestedResponse.authorized`. Rejects with `InvalidParamsError` (field
+ * `studyInstanceUid`) for a bad UID and a `TypeError` naming the item for a bad item; an
+ * unusable object is never an error but one of `skipped`.
+ */
+export declare function buildManifest(
+  studyInstanceUid: string,
+  items: Iterable<ManifestItem> | AsyncIterable<ManifestItem>,
+): Promise<BuiltManifest>;
+
+export interface ManifestFileOptions {
+  /** Each file's URL in the answer, e.g. a presigned URL (a promise of one is awaited). */
+  urlFor: (path: string) => string | PromiseLike<string>;
+}
+
+/**
+ * `buildManifest` over files, of which only the header is read (64 KiB first, more only
+ * when the header goes on), on libuv's thread pool. A file that cannot be read rejects
+ * like `fs` does (`code` such as `ENOENT`, `path`).
+ */
+export declare function buildManifestFromFiles(
+  studyInstanceUid: string,
+  paths: Iterable<string>,
+  options: ManifestFileOptions,
+): Promise<BuiltManifest>;
 
 export { Avara };
 export default Avara;

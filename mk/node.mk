@@ -18,7 +18,7 @@ node-build: $(NODE_DEPS_STAMP)
 	cd $(NODE_DIR) && CARGO="$(CARGO)" $(NODE_BIN)/napi build --platform --js native.js --dts native.d.ts
 
 # The API tests start target/debug/avara-emulator (AVARA_EMULATOR_BIN) on free ports.
-node-test: node-build emulator-build
+node-test: node-build emulator-build manifest-series
 	cd $(NODE_DIR) && node --test --test-reporter=spec test/
 	cd $(NODE_DIR) && $(NODE_BIN)/tsc -p tsconfig.json
 

@@ -7,6 +7,7 @@
 
 mod java_client;
 mod node_client;
+mod node_manifest;
 mod operations;
 mod python;
 mod python_client;
@@ -44,6 +45,7 @@ fn main() -> ExitCode {
     let client = operations::ClientCatalog::new(avara::client::operations::catalog());
     let mut output = Output::default();
     output.files.push(("bindings-node/generated/models.d.ts".into(), typescript::render(&webhooks)));
+    output.files.push(("bindings-node/generated/manifest.d.ts".into(), node_manifest::render(&webhooks)));
     output.files.push(("bindings-python/python/avara/_models.py".into(), python::render(&webhooks)));
     for part in [node_client::render(&client), python_client::render(&client), java_client::render(&client)] {
         output.files.extend(part.files);
