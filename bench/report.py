@@ -15,6 +15,7 @@ import statistics
 from pathlib import Path
 
 from client import report_rows as client_rows
+import manifest_rows
 
 SIZES = ("delivery", "1MiB")
 RUNTIMES = ("rust", "node", "python", "jvm")
@@ -232,6 +233,8 @@ def main() -> None:
             out += runtime_table(runtime, runs[runtime], ceiling_ns, sizes_bytes)
     out += ["## Cold start", "", *coldstart_table(arguments.dir / "coldstart.json")]
     out += ["## API client", "", *client_rows.section(arguments.dir / "client.json")]
+    out += ["## DICOM manifest", "",
+            *manifest_rows.section(arguments.criterion, arguments.dir / "python-manifest.json")]
     out += ["## Distribution", "", *distribution_section(arguments.e2e)]
     notes = Path(__file__).resolve().parent / "notes.md"
     out += [notes.read_text().rstrip(), ""]

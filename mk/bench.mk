@@ -65,6 +65,7 @@ bench: dist-test bench-release $(BENCH_NODE_STAMP) peer-venv
 	cd $(BENCH_DIR)/node && NAPI_RS_NATIVE_LIBRARY_PATH=$(BENCH_NODE_LIB) \
 		node bench.js --out $(BENCH_OUT)/node.json
 	cd $(BENCH_DIR)/python && $(BENCH_PY) bench.py --out $(BENCH_OUT)/python.json
+	cd $(BENCH_DIR)/python && $(BENCH_PY) manifest.py --out $(BENCH_OUT)/python-manifest.json
 	$(BENCH_JMH) -rff $(BENCH_OUT)/jvm.json
 	NAPI_RS_NATIVE_LIBRARY_PATH=$(BENCH_NODE_LIB) $(PYTHON) $(BENCH_DIR)/coldstart.py \
 		--python $(BENCH_PY) --classpath "$(BENCH_JVM_CP)" --runs 20 --out $(BENCH_OUT)/coldstart.json
@@ -92,10 +93,13 @@ bench-smoke-node: node-build $(BENCH_NODE_STAMP)
 	mkdir -p $(BENCH_SMOKE)
 	cd $(BENCH_DIR)/node && node bench.js --quick --out $(BENCH_SMOKE)/node.json
 
-bench-smoke-python: python-build $(BENCH_PY_STAMP)
+# bench-smoke-manifest writes the small CT series the manifest harness reads.
+bench-smoke-python: python-build $(BENCH_PY_STAMP) bench-smoke-manifest
 	mkdir -p $(BENCH_SMOKE)
 	$(call bench_python_wheel,,$(BENCH_SMOKE)/wheels)
 	cd $(BENCH_DIR)/python && $(BENCH_PY) bench.py --quick --out $(BENCH_SMOKE)/python.json
+	cd $(BENCH_DIR)/python && AVARA_CT_SERIES=$(MANIFEST_SERIES_SMOKE) $(BENCH_PY) manifest.py --quick \
+		--out $(BENCH_SMOKE)/python-manifest.json
 
 # Runs after the other smoke targets: it needs the wheel, node_modules and classes they set up.
 bench-smoke-client: emulator-build peer-venv bench-smoke-python bench-smoke-node bench-smoke-jvm
