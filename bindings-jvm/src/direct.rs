@@ -77,7 +77,7 @@ fn length(len: i32) -> usize {
 
 /// # Safety
 /// `data` is null or points to `len` bytes that outlive `'a`.
-unsafe fn bytes<'a>(data: *const u8, len: i32) -> &'a [u8] {
+pub(crate) unsafe fn bytes<'a>(data: *const u8, len: i32) -> &'a [u8] {
     if data.is_null() {
         &[]
     } else {

@@ -9,6 +9,7 @@
 //! - [`direct`]: the facade's hot paths (webhooks, API calls), plain C functions bound
 //!   with JNA direct mapping.
 //! - [`error`]: the one error type every webhook export raises.
+//! - [`manifest`]: the DICOM manifest builder and the answer that carries its result.
 //! - [`client`]: the API client and its by-name entry point.
 //! - [`wire`]: the binary form of the API client's JSON values.
 
@@ -18,6 +19,7 @@ pub mod client;
 pub mod direct;
 pub mod error;
 pub mod events;
+pub mod manifest;
 pub mod responses;
 pub mod types;
 pub mod webhook;

@@ -1,8 +1,10 @@
 package com.avara.webhooks;
 
+import com.avara.manifest.BuiltManifest;
 import com.avara.webhooks.model.Avara_jvmKt;
 import com.avara.webhooks.model.StudyAccessRequestedResponse;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Answers to {@code study.access_requested}: build one here (or construct a
@@ -15,6 +17,15 @@ public final class StudyAccessRequestedResponses {
     /** Access granted; {@code urls} are presigned URLs covering every DICOM image of the study. */
     public static StudyAccessRequestedResponse authorized(List<String> urls) {
         return Avara_jvmKt.studyAccessRequestedAuthorized(urls);
+    }
+
+    /**
+     * Access granted with a {@link com.avara.manifest.Manifests} build: its URLs and, when
+     * it has a series, its manifest, so the Viewer loads the study progressively.
+     */
+    public static StudyAccessRequestedResponse authorized(BuiltManifest built) {
+        Objects.requireNonNull(built, "built must not be null");
+        return Avara_jvmKt.studyAccessRequestedAuthorizedWithManifest(built.urls(), built.manifest());
     }
 
     public static StudyAccessRequestedResponse denied(String reason) {
