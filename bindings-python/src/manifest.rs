@@ -22,7 +22,15 @@ pub(crate) fn manifest_skip_codes() -> Vec<&'static str> {
 fn invalid_params(py: Python<'_>, error: ManifestError) -> PyErr {
     let raise = || -> PyResult<PyErr> {
         let factory = py.import("avara._errors")?.getattr("_api_error")?;
-        let exception = factory.call1((error.code(), &error.message, error.field, None::<u16>, None::<()>, None::<&str>, 0))?;
+        let exception = factory.call1((
+            error.code(),
+            &error.message,
+            error.field,
+            None::<u16>,
+            None::<()>,
+            None::<&str>,
+            0,
+        ))?;
         Ok(PyErr::from_value(exception))
     };
     raise().unwrap_or_else(|failure| failure)
@@ -52,13 +60,19 @@ fn not_a_pair(index: usize, item: &Bound<'_, PyAny>) -> PyErr {
 }
 
 fn extract_item<'py>(index: usize, item: &Bound<'py, PyAny>) -> PyResult<(String, Input<'py>)> {
-    if item.is_instance_of::<PyString>() || item.is_instance_of::<PyBytes>() || item.len().ok() != Some(2) {
+    if item.is_instance_of::<PyString>()
+        || item.is_instance_of::<PyBytes>()
+        || item.len().ok() != Some(2)
+    {
         return Err(not_a_pair(index, item));
     }
     let url = item.get_item(0).map_err(|_| not_a_pair(index, item))?;
     let bytes = item.get_item(1).map_err(|_| not_a_pair(index, item))?;
     let url = url.cast::<PyString>().map_err(|_| {
-        pyo3::exceptions::PyTypeError::new_err(format!("items[{index}][0], the URL, must be a str, got {}", describe(&url)))
+        pyo3::exceptions::PyTypeError::new_err(format!(
+            "items[{index}][0], the URL, must be a str, got {}",
+            describe(&url)
+        ))
     })?;
     let input = if let Ok(bytes) = bytes.cast::<PyBytes>() {
         Input::Borrowed(bytes.clone())
@@ -82,21 +96,34 @@ pub(crate) fn build_manifest<'py>(
     study_instance_uid: &str,
     items: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let mut builder = ManifestBuilder::new(study_instance_uid).map_err(|error| invalid_params(py, error))?;
+    let mut builder =
+        ManifestBuilder::new(study_instance_uid).map_err(|error| invalid_params(py, error))?;
     let inputs = items
         .try_iter()
-        .map_err(|_| pyo3::exceptions::PyTypeError::new_err(format!("items must be an iterable of (url, bytes) pairs, got {}", describe(items))))?
+        .map_err(|_| {
+            pyo3::exceptions::PyTypeError::new_err(format!(
+                "items must be an iterable of (url, bytes) pairs, got {}",
+                describe(items)
+            ))
+        })?
         .enumerate()
         .map(|(index, item)| extract_item(index, &item?))
         .collect::<PyResult<Vec<_>>>()?;
-    let slices: Vec<(&str, &[u8])> = inputs.iter().map(|(url, input)| (url.as_str(), input.bytes())).collect();
+    let slices: Vec<(&str, &[u8])> = inputs
+        .iter()
+        .map(|(url, input)| (url.as_str(), input.bytes()))
+        .collect();
     let built = py.detach(move || {
         for (url, bytes) in slices {
             builder.add(url, bytes);
         }
         builder.finish()
     });
-    to_python(py, &serde_json::to_value(built).map_err(|error| pyo3::exceptions::PyValueError::new_err(error.to_string()))?)
+    to_python(
+        py,
+        &serde_json::to_value(built)
+            .map_err(|error| pyo3::exceptions::PyValueError::new_err(error.to_string()))?,
+    )
 }
 
 /// The manifest of `study_instance_uid` from files, each read only as far as its header
@@ -108,7 +135,8 @@ pub(crate) fn build_manifest_from_files<'py>(
     paths: Vec<PathBuf>,
     urls: Vec<String>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let mut builder = ManifestBuilder::new(study_instance_uid).map_err(|error| invalid_params(py, error))?;
+    let mut builder =
+        ManifestBuilder::new(study_instance_uid).map_err(|error| invalid_params(py, error))?;
     if paths.len() != urls.len() {
         return Err(pyo3::exceptions::PyValueError::new_err(format!(
             "{} paths but {} URLs",
@@ -120,10 +148,16 @@ pub(crate) fn build_manifest_from_files<'py>(
         for (path, url) in paths.iter().zip(urls) {
             let header = File::open(path)
                 .and_then(read_sop_header_from)
-                .map_err(|error| io::Error::new(error.kind(), format!("{}: {error}", path.display())))?;
+                .map_err(|error| {
+                    io::Error::new(error.kind(), format!("{}: {error}", path.display()))
+                })?;
             builder.add_header(url, header);
         }
         Ok(builder.finish())
     })?;
-    to_python(py, &serde_json::to_value(built).map_err(|error| pyo3::exceptions::PyValueError::new_err(error.to_string()))?)
+    to_python(
+        py,
+        &serde_json::to_value(built)
+            .map_err(|error| pyo3::exceptions::PyValueError::new_err(error.to_string()))?,
+    )
 }
