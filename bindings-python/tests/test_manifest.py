@@ -15,6 +15,7 @@ import pytest
 from avara import (
     BuiltManifest,
     InvalidParamsError,
+    ManifestSop,
     SkipCode,
     SkippedInput,
     StudyAccessRequestedResponse,
@@ -22,6 +23,7 @@ from avara import (
     build_manifest,
     build_manifest_from_files,
 )
+from avara._model_base import Model
 
 CT_FILE = Path(os.environ.get("AVARA_DICOM_FILES", "AVARA_DICOM_FILES is not set")) / "CT_small.dcm"
 CT_STUDY = "1.3.6.1.4.1.5962.1.2.1.20040119072730.12322"
@@ -56,6 +58,23 @@ def test_the_manifest_is_the_generated_model_with_the_contracts_keys() -> None:
     assert {"sopClassUID", "sopInstanceUID", "rows", "columns"} <= set(sop)
     assert isinstance(sop["rows"], int) and sop["rows"] == 128
     assert BuiltManifest.from_dict(built.to_dict()) == built
+
+
+def structure(value: Any) -> Any:
+    """Every attribute of the models in `value`, with each class and value type."""
+    if isinstance(value, (Model, SkippedInput)):
+        return type(value), {name: structure(member) for name, member in vars(value).items()}, tuple(value) if isinstance(value, tuple) else None
+    if isinstance(value, list):
+        return [structure(item) for item in value]
+    return type(value), value
+
+
+def test_the_native_result_is_what_from_dict_makes_of_its_wire_form() -> None:
+    built = build_manifest(CT_STUDY, [("ct.dcm", ct_bytes()), ("notes.txt", b"not DICOM")])
+    rebuilt = BuiltManifest.from_dict(json.loads(json.dumps(built.to_dict())))
+    assert structure(built) == structure(rebuilt)
+    sop = built.manifest.series[0].sops[0]
+    assert isinstance(sop, ManifestSop) and sop.rows == 128 and sop.number_of_frames is None
 
 
 def test_bytes_bytearray_and_memoryview_give_the_same_result() -> None:

@@ -8,10 +8,10 @@ threads can build manifests at the same time.
 from __future__ import annotations
 
 import os
-from typing import Any, Callable, ClassVar, Dict, Iterable, List, Literal, Mapping, Tuple, Type, TypeVar, Union
+from typing import Any, Callable, ClassVar, Dict, Iterable, List, Literal, Mapping, Tuple, TypeVar, Union
 
 from . import _native
-from ._model_base import FieldSpec, Model
+from ._model_base import _CLASSES, FieldSpec, ListOf, Model
 from ._models import StudyManifest
 
 __all__ = [
@@ -76,7 +76,8 @@ class SkippedInput(Tuple[str, str]):
         return f"SkippedInput(url={self.url!r}, reason={self.reason!r}, code={self.code!r}, listed={self.listed!r})"
 
 
-_B = TypeVar("_B", bound="BuiltManifest")
+# Loaded by name like the models, by `Model.from_dict` and the native builder alike.
+_CLASSES["SkippedInput"] = SkippedInput  # type: ignore[assignment]
 
 
 class BuiltManifest(Model):
@@ -95,17 +96,11 @@ class BuiltManifest(Model):
     _FIELDS: ClassVar[Tuple[FieldSpec, ...]] = (
         FieldSpec("urls", "urls", None),
         FieldSpec("manifest", "manifest", "StudyManifest"),
-        FieldSpec("skipped", "skipped", None),
+        FieldSpec("skipped", "skipped", ListOf("SkippedInput")),
     )
 
     def __init__(self, *, urls: List[str], manifest: StudyManifest, skipped: List[SkippedInput]) -> None:
         Model.__init__(self, urls=urls, manifest=manifest, skipped=skipped)
-
-    @classmethod
-    def from_dict(cls: Type[_B], wire: Mapping[str, Any]) -> _B:
-        built = super().from_dict(wire)
-        built.skipped = [SkippedInput.from_dict(skipped) for skipped in wire["skipped"]]
-        return built
 
     def to_dict(self) -> Dict[str, Any]:
         """The core's wire form: ``{urls, manifest, skipped: [{url, code, reason, listed}]}``."""
@@ -123,7 +118,7 @@ def build_manifest(study_instance_uid: str, items: Iterable[Tuple[str, Bytes]]) 
     ``InvalidParamsError`` (field ``studyInstanceUid``) for a study UID that is not a
     DICOM UID, and ``TypeError`` naming the index of an item that is not a pair.
     """
-    return BuiltManifest.from_dict(_native.build_manifest(study_instance_uid, items))
+    return _native.build_manifest(study_instance_uid, items)
 
 
 def build_manifest_from_files(
@@ -142,4 +137,4 @@ def build_manifest_from_files(
         if not isinstance(url, str):
             raise TypeError(f"url_for({path!r}) must return a str, got {type(url).__name__}")
         urls.append(url)
-    return BuiltManifest.from_dict(_native.build_manifest_from_files(study_instance_uid, paths, urls))
+    return _native.build_manifest_from_files(study_instance_uid, paths, urls)
