@@ -11,6 +11,7 @@ mod node_manifest;
 mod operations;
 mod python;
 mod python_client;
+mod python_manifest;
 mod schema;
 mod typescript;
 
@@ -47,6 +48,7 @@ fn main() -> ExitCode {
     output.files.push(("bindings-node/generated/models.d.ts".into(), typescript::render(&webhooks)));
     output.files.push(("bindings-node/generated/manifest.d.ts".into(), node_manifest::render(&webhooks)));
     output.files.push(("bindings-python/python/avara/_models.py".into(), python::render(&webhooks)));
+    output.files.push(("bindings-python/python/avara/_manifest_fields.py".into(), python_manifest::render(&webhooks)));
     for part in [node_client::render(&client), python_client::render(&client), java_client::render(&client)] {
         output.files.extend(part.files);
         output.owned_dirs.extend(part.owned_dirs);

@@ -8,10 +8,11 @@ threads can build manifests at the same time.
 from __future__ import annotations
 
 import os
-from typing import Any, Callable, ClassVar, Dict, Iterable, List, Literal, Mapping, Tuple, TypeVar, Union
+from typing import Any, Callable, ClassVar, Dict, Iterable, List, Mapping, Tuple, TypeVar, Union
 
 from . import _native
-from ._model_base import _CLASSES, FieldSpec, ListOf, Model
+from ._manifest_fields import BUILT_MANIFEST_FIELDS, SKIPPED_INPUT_FIELDS, SkipCode
+from ._model_base import _CLASSES, FieldSpec, Model
 from ._models import StudyManifest
 
 __all__ = [
@@ -21,20 +22,6 @@ __all__ = [
     "build_manifest",
     "build_manifest_from_files",
 ]
-
-SkipCode = Literal[
-    "not_dicom",
-    "truncated_header",
-    "malformed",
-    "too_large",
-    "too_complex",
-    "missing_attribute",
-    "invalid_attribute",
-    "study_mismatch",
-    "duplicate_sop_instance",
-    "enhanced_multiframe",
-]
-"""Why an input was left out of the sidecar; stable across versions and SDKs."""
 
 Bytes = Union[bytes, bytearray, memoryview]
 """An object's whole file, or any prefix of it that reaches Pixel Data. ``bytes`` is read
@@ -67,10 +54,10 @@ class SkippedInput(Tuple[str, str]):
 
     @classmethod
     def from_dict(cls, wire: Mapping[str, Any]) -> SkippedInput:
-        return cls(wire["url"], wire["reason"], code=wire["code"], listed=wire["listed"])
+        return cls(**{spec.attribute: wire[spec.wire] for spec in SKIPPED_INPUT_FIELDS})
 
     def to_dict(self) -> Dict[str, Any]:
-        return {"url": self.url, "code": self.code, "reason": self.reason, "listed": self.listed}
+        return {spec.wire: getattr(self, spec.attribute) for spec in SKIPPED_INPUT_FIELDS}
 
     def __repr__(self) -> str:
         return f"SkippedInput(url={self.url!r}, reason={self.reason!r}, code={self.code!r}, listed={self.listed!r})"
@@ -93,11 +80,7 @@ class BuiltManifest(Model):
     skipped: List[SkippedInput]
     """Every input left out of the sidecar, in the order given."""
 
-    _FIELDS: ClassVar[Tuple[FieldSpec, ...]] = (
-        FieldSpec("urls", "urls", None),
-        FieldSpec("manifest", "manifest", "StudyManifest"),
-        FieldSpec("skipped", "skipped", ListOf("SkippedInput")),
-    )
+    _FIELDS: ClassVar[Tuple[FieldSpec, ...]] = BUILT_MANIFEST_FIELDS
 
     def __init__(self, *, urls: List[str], manifest: StudyManifest, skipped: List[SkippedInput]) -> None:
         Model.__init__(self, urls=urls, manifest=manifest, skipped=skipped)
