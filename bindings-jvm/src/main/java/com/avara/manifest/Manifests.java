@@ -76,7 +76,9 @@ public final class Manifests {
                     throw new IllegalArgumentException(file.toUri() + " is not on the default file system");
                 }
                 String url = Objects.requireNonNull(urlFor.apply(file), "urlFor returned null for " + file);
-                call(() -> collector.addFile(url, file.toString()));
+                if (!call(() -> collector.addFile(url, file.toString()))) {
+                    throw new IllegalStateException("the build of " + studyInstanceUid + " is already finished");
+                }
                 index++;
             }
             return finish(collector);
