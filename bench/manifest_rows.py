@@ -1,5 +1,6 @@
 """The report's "DICOM manifest" section: the core's criterion figures
-(`make bench-manifest`) and the Python harness's (`bench/python/manifest.py`)."""
+(`make bench-manifest`) and the harnesses' of Python (`bench/python/manifest.py`), Node
+(`bench/node/manifest.mjs`) and the JVM (`bench/jvm`'s ManifestBench)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,18 @@ CRITERION_ROWS = (
     ("test_files", "pydicom's test files, built into one manifest"),
     ("ct_series", "synthetic CT series, built into one manifest"),
     ("ct_series_headers_only", "synthetic CT series, headers read only"),
+)
+CT_SERIES = "synthetic CT series"
+CT_FILES = "synthetic CT series, from its files"
+NODE_ROWS = (
+    ("buildManifest", "Node: `buildManifest`", CT_SERIES),
+    ("buildManifestTwoAtOnce", "Node: `buildManifest`, 2 at once (half the series each)", CT_SERIES),
+    ("buildManifestFromFiles", "Node: `buildManifestFromFiles`", CT_FILES),
+)
+JMH_ROWS = (
+    ("build", "JVM: `Manifests.build`, 1 thread", CT_SERIES),
+    ("buildOnTwoThreads", "JVM: `Manifests.build`, 2 threads (the whole series each)", CT_SERIES),
+    ("buildFromFiles", "JVM: `Manifests.buildFromFiles`", CT_FILES),
 )
 
 
@@ -47,7 +60,7 @@ def python_rows(harness: Path) -> list[str]:
         return []
     document = json.loads(harness.read_text())
     rows = []
-    for name, label in (("test_files", "pydicom's test files"), ("ct_series", "synthetic CT series")):
+    for name, label in (("test_files", "pydicom's test files"), ("ct_series", CT_SERIES)):
         figures = document["sets"][name]
         pydicom = figures["pydicom"]
         for key, reader in (("ours_1_thread", "avara, 1 thread"), ("ours_2_threads", "avara, 2 threads"),
@@ -58,14 +71,54 @@ def python_rows(harness: Path) -> list[str]:
     return rows
 
 
-def section(criterion: Path, harness: Path) -> list[str]:
-    rows = rust_rows(criterion) + python_rows(harness)
+def pydicom_ct_rate(harness: Path) -> float | None:
+    """pydicom's headers per second on the CT series, the peer every runtime is set beside."""
+    if not harness.exists():
+        return None
+    return json.loads(harness.read_text())["sets"]["ct_series"]["pydicom"]
+
+
+def runtime_rows(rates: dict[str, float], inputs: int, labels: tuple, pydicom: float | None) -> list[str]:
+    """One row per build; the second row's scaling is over the first's rate."""
+    rows = []
+    for index, (key, reader, label) in enumerate(labels):
+        speedup = f"{rates[key] / pydicom:.1f}×" if pydicom else ""
+        scaling = f"{rates[key] / rates[labels[0][0]]:.2f}×" if index == 1 else ""
+        rows.append(f"| {reader} | {label} | {inputs:,} | {rates[key]:,.0f} | {speedup} | {scaling} |")
+    return rows
+
+
+def node_rows(harness: Path, pydicom: float | None) -> list[str]:
+    if not harness.exists():
+        return []
+    document = json.loads(harness.read_text())
+    return runtime_rows(document["headersPerSecond"], document["instances"], NODE_ROWS, pydicom)
+
+
+def jvm_rows(jmh: Path, pydicom: float | None) -> list[str]:
+    """JMH's mean rate of the `headers` counter; each operation is one build of the series."""
+    if not jmh.exists():
+        return []
+    entries = {entry["benchmark"].rsplit(".", 1)[1]: entry for entry in json.loads(jmh.read_text())}
+    rates = {name: entry["secondaryMetrics"]["headers"]["score"] for name, entry in entries.items()}
+    first = entries[JMH_ROWS[0][0]]
+    inputs = round(first["secondaryMetrics"]["headers"]["score"] / first["primaryMetric"]["score"])
+    return runtime_rows(rates, inputs, JMH_ROWS, pydicom)
+
+
+def section(criterion: Path, harnesses: Path) -> list[str]:
+    python = harnesses / "python-manifest.json"
+    pydicom = pydicom_ct_rate(python)
+    rows = (rust_rows(criterion) + python_rows(python) + node_rows(harnesses / "node-manifest.json", pydicom)
+            + jvm_rows(harnesses / "jvm-manifest.json", pydicom))
     if not rows:
-        return ["Not measured in this run (`make bench-manifest`, `bench/python/manifest.py`).", ""]
+        return ["Not measured in this run (`make bench-manifest`, the harnesses in bench/python, "
+                "bench/node and bench/jvm).", ""]
     return [
-        f"Headers per second, whole files in memory (best run). Goal: {GOAL}. "
-        "\"÷ pydicom\" is the rate over pydicom's on the same inputs; \"2 threads ÷ 1\" is the "
-        "scaling of two threads each building half of the inputs.", "",
+        f"Headers per second, whole files in memory unless the inputs say files. Goal: {GOAL}. "
+        "Rust's rate is criterion's median, Python's and Node's the best of several runs and the "
+        "JVM's the mean of JMH's iterations. \"÷ pydicom\" is the rate over pydicom's on the same "
+        "inputs (from Python); \"2 threads ÷ 1\" is the scaling of two builds at once over one.", "",
         "| Reader | Inputs | Count | Headers/s | ÷ pydicom | 2 threads ÷ 1 |",
         "|---|---|---:|---:|---:|---:|",
         *rows, "", *slowest_input(criterion),

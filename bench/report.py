@@ -234,7 +234,7 @@ def main() -> None:
     out += ["## Cold start", "", *coldstart_table(arguments.dir / "coldstart.json")]
     out += ["## API client", "", *client_rows.section(arguments.dir / "client.json")]
     out += ["## DICOM manifest", "",
-            *manifest_rows.section(arguments.criterion, arguments.dir / "python-manifest.json")]
+            *manifest_rows.section(arguments.criterion, arguments.dir)]
     out += ["## Distribution", "", *distribution_section(arguments.e2e)]
     notes = Path(__file__).resolve().parent / "notes.md"
     out += [notes.read_text().rstrip(), ""]

@@ -16,6 +16,8 @@ BENCH_JVM_JAR := $(BENCH_OUT)/jvm/avara-java.jar
 BENCH_JVM_CP = $(BENCH_DIR)/jvm/target/classes:$$(cat $(BENCH_DIR)/jvm/target/classpath.txt)
 BENCH_JVM_MVN_CMD := mvn -B -ntp -q -f $(BENCH_DIR)/jvm/pom.xml compile
 BENCH_JMH = java -cp "$(BENCH_JVM_CP)" org.openjdk.jmh.Main -foe true -rf json
+# The manifest benchmark reads the CT series and has its own report (jvm-manifest.json).
+BENCH_JMH_MANIFEST := com.avara.bench.ManifestBench
 
 .PHONY: bench bench-smoke bench-release bench-smoke-rust bench-smoke-node bench-smoke-python \
 	bench-smoke-jvm bench-smoke-client
@@ -66,7 +68,10 @@ bench: dist-test bench-release $(BENCH_NODE_STAMP) peer-venv
 		node bench.js --out $(BENCH_OUT)/node.json
 	cd $(BENCH_DIR)/python && $(BENCH_PY) bench.py --out $(BENCH_OUT)/python.json
 	cd $(BENCH_DIR)/python && $(BENCH_PY) manifest.py --out $(BENCH_OUT)/python-manifest.json
-	$(BENCH_JMH) -rff $(BENCH_OUT)/jvm.json
+	cd $(BENCH_DIR)/node && NAPI_RS_NATIVE_LIBRARY_PATH=$(BENCH_NODE_LIB) \
+		node manifest.mjs --out $(BENCH_OUT)/node-manifest.json
+	$(BENCH_JMH) -e $(BENCH_JMH_MANIFEST) -rff $(BENCH_OUT)/jvm.json
+	$(BENCH_JMH) $(BENCH_JMH_MANIFEST) -rff $(BENCH_OUT)/jvm-manifest.json
 	NAPI_RS_NATIVE_LIBRARY_PATH=$(BENCH_NODE_LIB) $(PYTHON) $(BENCH_DIR)/coldstart.py \
 		--python $(BENCH_PY) --classpath "$(BENCH_JVM_CP)" --runs 20 --out $(BENCH_OUT)/coldstart.json
 	NAPI_RS_NATIVE_LIBRARY_PATH=$(BENCH_NODE_LIB) \
@@ -89,11 +94,13 @@ bench-smoke-rust:
 	CRITERION_HOME=$(BENCH_SMOKE)/criterion $(CARGO) test -p avara --bench webhooks -- --bench \
 		--warm-up-time 0.001 --measurement-time 0.001 --sample-size 10
 
-bench-smoke-node: node-build $(BENCH_NODE_STAMP)
+# bench-smoke-manifest (mk/manifest.mk) writes the small CT series the manifest harnesses read.
+bench-smoke-node: node-build $(BENCH_NODE_STAMP) bench-smoke-manifest
 	mkdir -p $(BENCH_SMOKE)
 	cd $(BENCH_DIR)/node && node bench.js --quick --out $(BENCH_SMOKE)/node.json
+	cd $(BENCH_DIR)/node && AVARA_CT_SERIES=$(MANIFEST_SERIES_SMOKE) node manifest.mjs --quick \
+		--out $(BENCH_SMOKE)/node-manifest.json
 
-# bench-smoke-manifest writes the small CT series the manifest harness reads.
 bench-smoke-python: python-build $(BENCH_PY_STAMP) bench-smoke-manifest
 	mkdir -p $(BENCH_SMOKE)
 	$(call bench_python_wheel,,$(BENCH_SMOKE)/wheels)
@@ -105,7 +112,9 @@ bench-smoke-python: python-build $(BENCH_PY_STAMP) bench-smoke-manifest
 bench-smoke-client: emulator-build peer-venv bench-smoke-python bench-smoke-node bench-smoke-jvm
 	$(call client_bench,$(EMULATOR_BIN),0.2,1,$(BENCH_SMOKE)/client.json)
 
-bench-smoke-jvm: jvm-build
+bench-smoke-jvm: jvm-build bench-smoke-manifest
 	mkdir -p $(BENCH_SMOKE)
 	$(BENCH_JVM_MVN_CMD)
-	$(BENCH_JMH) -rff $(BENCH_SMOKE)/jvm.json -f 0 -wi 0 -i 1 -r 10ms
+	$(BENCH_JMH) -e $(BENCH_JMH_MANIFEST) -rff $(BENCH_SMOKE)/jvm.json -f 0 -wi 0 -i 1 -r 10ms
+	AVARA_CT_SERIES=$(MANIFEST_SERIES_SMOKE) $(BENCH_JMH) $(BENCH_JMH_MANIFEST) \
+		-rff $(BENCH_SMOKE)/jvm-manifest.json -f 0 -wi 0 -i 1 -r 10ms

@@ -6,9 +6,12 @@
 Every instance is pydicom's CT_small.dcm (a real CT header of about 250 elements and a
 128x128 image) with its own SOP Instance UID, instance number and slice position, in
 one new study and series. The UIDs derive from the index, so reruns write the same
-bytes. Runs with the repository's .venv (it has pydicom)."""
+bytes. Beside the folder, `<folder>.json` gives the study UID and the count of instances
+to harnesses that read no DICOM themselves; it stays out of the folder, where every file
+is an instance. Runs with the repository's .venv (it has pydicom)."""
 
 import argparse
+import json
 import shutil
 from pathlib import Path
 
@@ -40,6 +43,8 @@ def main() -> None:
         template.ImagePositionPatient = [-158.1, -179.0, -0.5 * index]
         template.SliceLocation = -0.5 * index
         template.save_as(arguments.out / f"ct-{index:04d}.dcm", enforce_file_format=True)
+    description = {"studyInstanceUid": template.StudyInstanceUID, "instances": arguments.count}
+    arguments.out.with_name(f"{arguments.out.name}.json").write_text(json.dumps(description, indent=1) + "\n")
     print(f"wrote {arguments.count} instances to {arguments.out}")
 
 
