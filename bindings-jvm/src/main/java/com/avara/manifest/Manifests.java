@@ -1,5 +1,6 @@
 package com.avara.manifest;
 
+import com.avara.core.NativeFailures;
 import com.avara.errors.ErrorInfo;
 import com.avara.errors.InvalidParamsException;
 import com.avara.webhooks.model.ManifestCollector;
@@ -7,7 +8,6 @@ import com.avara.webhooks.model.ManifestFailure;
 import com.avara.webhooks.model.NativeBuiltManifest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -110,16 +110,8 @@ public final class Manifests {
             throw new InvalidParamsException(new ErrorInfo(e.getCode(), e.getDetail(), null, null, null, e.getField(), 0));
         } catch (ManifestFailure.Unreadable e) {
             throw new UncheckedIOException(new IOException(e.getPath() + ": " + e.getDetail()));
-        } catch (RuntimeException e) {
-            throw e;
         } catch (Exception e) {
-            // The generated string encoder throws this checked exception, undeclared, for
-            // text holding an unpaired surrogate.
-            if (e instanceof CharacterCodingException) {
-                throw new IllegalArgumentException(
-                        "a string argument holds an unpaired UTF-16 surrogate and cannot be encoded as UTF-8", e);
-            }
-            throw new IllegalStateException("the Avara native library failed: " + e.getMessage(), e);
+            throw NativeFailures.unexpected(e);
         }
     }
 }

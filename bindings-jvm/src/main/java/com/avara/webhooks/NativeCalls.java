@@ -1,7 +1,7 @@
 package com.avara.webhooks;
 
+import com.avara.core.NativeFailures;
 import com.avara.webhooks.model.AvaraException;
-import java.nio.charset.CharacterCodingException;
 
 /** Runs a call into the generated layer and turns its failures into Java's idioms. */
 final class NativeCalls {
@@ -19,16 +19,8 @@ final class NativeCalls {
             throw new WebhookVerificationException(e.getCode(), e.getDetail());
         } catch (AvaraException.InvalidArgument e) {
             throw new IllegalArgumentException(e.getDetail());
-        } catch (RuntimeException e) {
-            throw e;
         } catch (Exception e) {
-            // The generated string encoder throws this checked exception, undeclared, for
-            // text holding an unpaired surrogate. Its message never quotes the text.
-            if (e instanceof CharacterCodingException) {
-                throw new IllegalArgumentException(
-                        "a string argument holds an unpaired UTF-16 surrogate and cannot be encoded as UTF-8", e);
-            }
-            throw new IllegalStateException("the Avara native library failed: " + e.getMessage(), e);
+            throw NativeFailures.unexpected(e);
         }
     }
 }
