@@ -14,11 +14,11 @@ public final class EphemeralAccessRequestedResponses {
 
     /** Access granted; {@code urls} are the session's image URLs. */
     public static EphemeralAccessRequestedResponse authorized(List<String> urls) {
-        return Avara_jvmKt.ephemeralAccessRequestedAuthorized(urls);
+        return NativeCalls.call(() -> Avara_jvmKt.ephemeralAccessRequestedAuthorized(urls));
     }
 
     public static EphemeralAccessRequestedResponse denied(String reason) {
-        return Avara_jvmKt.ephemeralAccessRequestedDenied(reason);
+        return NativeCalls.call(() -> Avara_jvmKt.ephemeralAccessRequestedDenied(reason));
     }
 
     /**

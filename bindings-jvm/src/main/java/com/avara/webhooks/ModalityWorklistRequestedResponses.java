@@ -15,11 +15,11 @@ public final class ModalityWorklistRequestedResponses {
 
     /** The entries for the window; an empty list means nothing is scheduled. */
     public static ModalityWorklistRequestedResponse authorized(List<WorklistItem> items) {
-        return Avara_jvmKt.modalityWorklistRequestedAuthorized(items);
+        return NativeCalls.call(() -> Avara_jvmKt.modalityWorklistRequestedAuthorized(items));
     }
 
     public static ModalityWorklistRequestedResponse denied(String reason) {
-        return Avara_jvmKt.modalityWorklistRequestedDenied(reason);
+        return NativeCalls.call(() -> Avara_jvmKt.modalityWorklistRequestedDenied(reason));
     }
 
     /**

@@ -14,11 +14,11 @@ public final class SecondaryCaptureAccessRequestedResponses {
 
     /** Upload granted; {@code uploadUrls} are presigned PUT URLs, and the Viewer uploads the same object to each. */
     public static SecondaryCaptureAccessRequestedResponse authorized(List<String> uploadUrls) {
-        return Avara_jvmKt.secondaryCaptureAccessRequestedAuthorized(uploadUrls);
+        return NativeCalls.call(() -> Avara_jvmKt.secondaryCaptureAccessRequestedAuthorized(uploadUrls));
     }
 
     public static SecondaryCaptureAccessRequestedResponse denied(String reason) {
-        return Avara_jvmKt.secondaryCaptureAccessRequestedDenied(reason);
+        return NativeCalls.call(() -> Avara_jvmKt.secondaryCaptureAccessRequestedDenied(reason));
     }
 
     /**

@@ -16,7 +16,7 @@ public final class StudyAccessRequestedResponses {
 
     /** Access granted; {@code urls} are presigned URLs covering every DICOM image of the study. */
     public static StudyAccessRequestedResponse authorized(List<String> urls) {
-        return Avara_jvmKt.studyAccessRequestedAuthorized(urls);
+        return NativeCalls.call(() -> Avara_jvmKt.studyAccessRequestedAuthorized(urls));
     }
 
     /**
@@ -25,11 +25,11 @@ public final class StudyAccessRequestedResponses {
      */
     public static StudyAccessRequestedResponse authorized(BuiltManifest built) {
         Objects.requireNonNull(built, "built must not be null");
-        return Avara_jvmKt.studyAccessRequestedAuthorizedWithManifest(built.urls(), built.manifest());
+        return NativeCalls.call(() -> Avara_jvmKt.studyAccessRequestedAuthorizedWithManifest(built.urls(), built.manifest()));
     }
 
     public static StudyAccessRequestedResponse denied(String reason) {
-        return Avara_jvmKt.studyAccessRequestedDenied(reason);
+        return NativeCalls.call(() -> Avara_jvmKt.studyAccessRequestedDenied(reason));
     }
 
     /**
