@@ -17,7 +17,7 @@ import java.util.Objects;
  * Verifies Avara webhook deliveries and parses them into typed events.
  *
  * <pre>{@code
- * try (Webhook webhook = Webhook.builder().secret(System.getenv("AVARA_WEBHOOK_SECRET")).build()) {
+ * try (Webhook webhook = Webhook.builder().secret(System.getenv("AVARA_JWT_WEBHOOK_SECRET")).build()) {
  *     WebhookEvent event = webhook.unwrap(body, headers);   // body: the raw request bytes
  *     if (event instanceof WebhookEvent.StudyAccessRequested request) {
  *         String studyId = request.getData().getStudyId();
@@ -141,13 +141,24 @@ public final class Webhook implements AutoCloseable {
         }
 
         public Builder pastTolerance(Duration tolerance) {
-            this.pastToleranceMs = Objects.requireNonNull(tolerance, "tolerance").toMillis();
+            this.pastToleranceMs = toleranceMillis(tolerance);
             return this;
         }
 
         public Builder futureTolerance(Duration tolerance) {
-            this.futureToleranceMs = Objects.requireNonNull(tolerance, "tolerance").toMillis();
+            this.futureToleranceMs = toleranceMillis(tolerance);
             return this;
+        }
+
+        /** The core takes tolerances as a count of milliseconds in a signed 64-bit integer. */
+        private static long toleranceMillis(Duration tolerance) {
+            Objects.requireNonNull(tolerance, "tolerance");
+            try {
+                return tolerance.toMillis();
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException("tolerance must be between 0 and " + Long.MAX_VALUE
+                        + " ms (Duration.ofMillis(Long.MAX_VALUE)), got " + tolerance, e);
+            }
         }
 
         /**

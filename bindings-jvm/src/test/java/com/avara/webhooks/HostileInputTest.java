@@ -107,6 +107,20 @@ class HostileInputTest {
     }
 
     @Test
+    void aToleranceBeyondTheMillisecondRangeNamesTheRange() {
+        Duration tooLong = Duration.ofSeconds(Long.MAX_VALUE);
+        for (IllegalArgumentException error : new IllegalArgumentException[] {
+                assertThrows(IllegalArgumentException.class, () -> Webhook.builder().tolerance(tooLong)),
+                assertThrows(IllegalArgumentException.class, () -> Webhook.builder().pastTolerance(tooLong)),
+                assertThrows(IllegalArgumentException.class, () -> Webhook.builder().futureTolerance(tooLong))}) {
+            assertTrue(error.getMessage().contains("tolerance"), error.getMessage());
+            assertTrue(error.getMessage().contains(Long.toString(Long.MAX_VALUE)), error.getMessage());
+        }
+        Duration longest = Duration.ofMillis(Long.MAX_VALUE);
+        Webhook.builder().secret(SECRET).tolerance(longest).build().close();
+    }
+
+    @Test
     void aClosedVerifierRefusesWork() {
         Webhook webhook = webhook();
         webhook.close();
