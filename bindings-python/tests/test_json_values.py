@@ -81,3 +81,10 @@ def test_unknown_events_are_kept_whole() -> None:
         "eventType": "study.created",
         "raw": {"type": "study.created", "id": "x", "data": {"a": [1]}},
     }
+
+
+def test_doubles_in_an_unknown_event_are_read_exactly() -> None:
+    # serde_json's fast float parser reads this one a bit off (956.0342718892492).
+    drifting = "956.0342718892493"
+    event = unsafe_unwrap(f'{{"type":"later.event","data":{{"n":{drifting}}}}}'.encode())
+    assert repr(event.to_dict()["raw"]["data"]["n"]) == drifting
