@@ -49,7 +49,7 @@ export declare class NativeWebhook {
    */
   verify(body: Buffer | Uint8Array | string, lines: string | string[]): Verification
   /** Verifies, then parses the body into the event (see `event::for_js`). */
-  unwrap(body: Buffer | Uint8Array | string, lines: string | string[]): string | object
+  unwrap(body: Buffer | Uint8Array | string, lines: string | string[]): string
 }
 
 /**
@@ -160,7 +160,7 @@ export declare function sign(secret: string | Buffer | Uint8Array, timestamp: st
 export declare function startManifestBuild(studyInstanceUid: string): NativeManifestBuild | CallFailure
 
 /** Parses a body into the event WITHOUT checking any signature (see `event::for_js`). */
-export declare function unsafeUnwrap(body: Buffer | Uint8Array | string): string | object
+export declare function unsafeUnwrap(body: Buffer | Uint8Array | string): string
 
 export interface Verification {
   scheme: Scheme

@@ -50,9 +50,9 @@ function unsafeUnwrap(body) {
   return plainEvent(event);
 }
 
-/** Events of a fixed shape arrive as JSON text (src/event.rs), the others as objects. */
+/** Events arrive as JSON text (src/event.rs). */
 function plainEvent(event) {
-  return typeof event === 'string' ? JSON.parse(event) : event;
+  return JSON.parse(event);
 }
 
 function sign(secret, timestamp, body) {

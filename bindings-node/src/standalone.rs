@@ -3,7 +3,6 @@
 use avara::webhooks;
 use napi::bindgen_prelude::{Either, Uint8ArraySlice, Unknown};
 use napi_derive::napi;
-use serde_json::Value;
 
 use crate::body;
 use crate::event;
@@ -11,8 +10,8 @@ use crate::error::{OrThrow, Result};
 use crate::webhook::whole_number;
 
 /// Parses a body into the event WITHOUT checking any signature (see `event::for_js`).
-#[napi(ts_args_type = "body: Buffer | Uint8Array | string", ts_return_type = "string | object")]
-pub fn unsafe_unwrap(body: Unknown<'_>) -> Result<Either<String, Value>> {
+#[napi(ts_args_type = "body: Buffer | Uint8Array | string")]
+pub fn unsafe_unwrap(body: Unknown<'_>) -> Result<String> {
     let body = body::read(body)?;
     Ok(event::for_js(webhooks::unsafe_unwrap(&body).or_throw()?))
 }

@@ -6,7 +6,6 @@ use avara::webhooks::{self, ErrorCode, WebhookError};
 use napi::ValueType;
 use napi::bindgen_prelude::{Array, Either, JsObjectValue, JsValue, Null, Unknown};
 use napi_derive::napi;
-use serde_json::Value;
 
 use crate::body;
 use crate::describe::describe;
@@ -105,11 +104,8 @@ impl NativeWebhook {
     }
 
     /// Verifies, then parses the body into the event (see `event::for_js`).
-    #[napi(
-        ts_args_type = "body: Buffer | Uint8Array | string, lines: string | string[]",
-        ts_return_type = "string | object"
-    )]
-    pub fn unwrap(&self, body: Unknown<'_>, lines: Lines) -> Result<Either<String, Value>> {
+    #[napi(ts_args_type = "body: Buffer | Uint8Array | string, lines: string | string[]")]
+    pub fn unwrap(&self, body: Unknown<'_>, lines: Lines) -> Result<String> {
         let headers = headers::read(&lines);
         let body = body::read(body)?;
         Ok(event::for_js(self.inner.unwrap(&body, &headers).or_throw()?))
