@@ -2,9 +2,10 @@
 
 use std::time::Duration;
 
-use avara::webhooks::{self, Verified};
+use avara::webhooks::{self, ErrorCode, Verified, WebhookError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyString};
+use pyo3::exceptions::PyTypeError;
+use pyo3::types::{PyBool, PyBytes, PyDict, PyString};
 
 use crate::error::to_py;
 use crate::headers;
@@ -154,17 +155,31 @@ pub(crate) enum Timestamp {
     Millis(u64),
 }
 
+/// `bool` is an `int` subclass in Python, but `True` is never meant as a time.
+fn timestamp_not_bool(timestamp: &Bound<'_, PyAny>) -> PyResult<Timestamp> {
+    if timestamp.is_instance_of::<PyBool>() {
+        return Err(PyTypeError::new_err("timestamp must be Unix milliseconds as an int or str, not a bool"));
+    }
+    timestamp.extract()
+}
+
 /// The guide scheme's `X-Avara-Signature` for a body: lowercase hex
 /// HMAC-SHA256(secret, timestamp text followed by the body bytes).
 #[pyfunction]
 pub(crate) fn sign(
     secret: Key<'_>,
-    timestamp: Timestamp,
+    #[pyo3(from_py_with = timestamp_not_bool)] timestamp: Timestamp,
     payload: &Bound<'_, PyAny>,
 ) -> PyResult<String> {
     let key = match &secret {
         Key::Bytes(bytes) => bytes.as_bytes(),
-        Key::Text(text) => text.to_str()?.as_bytes(),
+        // Python's own UnicodeEncodeError would carry the whole secret in its repr.
+        Key::Text(text) => text.to_str().map_err(|_| {
+            to_py(WebhookError::new(
+                ErrorCode::InvalidSecret,
+                "the secret has unpaired surrogates, which have no UTF-8 form",
+            ))
+        })?.as_bytes(),
     };
     let timestamp = match timestamp {
         Timestamp::Text(text) => text,

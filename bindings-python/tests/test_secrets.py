@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from avara import Avara, Webhook, WebhookVerificationError
+from avara import Avara, Webhook, WebhookVerificationError, sign
 from delivery import BODY, OTHER_SECRET, SECRET, headers, webhook
 
 
@@ -44,3 +44,14 @@ def test_client_repr_hides_key_and_secret() -> None:
     client = Avara("avara_live_api_key_0123456789", webhook_secret=SECRET)
     text = _shown(client) + _shown(client.webhooks)
     assert "avara_live_api_key_0123456789" not in text and SECRET not in text
+
+
+def test_sign_refuses_a_secret_without_utf8_form_without_echoing_it() -> None:
+    unencodable = SECRET + "\udcff"
+    with pytest.raises(WebhookVerificationError) as raised:
+        sign(unencodable, 1, BODY)
+    error = raised.value
+    assert error.code == "invalid_secret"
+    cause = error.__cause__ or error.__context__
+    for shown in (str(error), repr(error), error.message, repr(error.args), repr(cause)):
+        assert SECRET not in shown

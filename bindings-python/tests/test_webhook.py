@@ -89,3 +89,9 @@ def test_bad_secrets_fail_at_construction(secrets: object) -> None:
 def test_sign_takes_int_or_text_timestamps_and_str_or_bytes_keys() -> None:
     assert sign(SECRET, NOW_MS, BODY) == sign(SECRET.encode(), TIMESTAMP, BODY.decode())
     assert len(sign(b"", "", b"")) == 64
+
+
+@pytest.mark.parametrize("timestamp", [True, False, 1.5, None])
+def test_sign_refuses_timestamps_that_are_neither_int_nor_text(timestamp: object) -> None:
+    with pytest.raises(TypeError, match="timestamp"):
+        sign(SECRET, timestamp, BODY)  # type: ignore[arg-type]
