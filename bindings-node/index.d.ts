@@ -34,7 +34,7 @@ export type WebhookErrorCode =
 
 /**
  * Every webhook failure: verification, parsing (`invalid_payload`, `schema_error`) and
- * configuration (`invalid_secret`). Answer 400 and log `code`; the message names the
+ * configuration (`invalid_secret`). Answer 401 and log `code`; the message names the
  * header or field at fault and never contains a secret.
  */
 export declare class WebhookVerificationError extends AvaraError {

@@ -27,7 +27,7 @@ app.post('/webhooks/avara', express.raw({ type: 'application/json' }), (req, res
     if (error instanceof WebhookVerificationError) {
       // Log the code, answer generically: details would help an attacker probe.
       console.warn(`rejected an Avara webhook: ${error.code}`);
-      res.status(400).end();
+      res.status(401).end();
       return;
     }
     throw error;

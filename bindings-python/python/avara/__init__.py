@@ -20,7 +20,7 @@ Verify webhook deliveries and build the answers a receiver sends::
         event = client.webhooks.unwrap(request.get_data(), request.headers)
     except WebhookVerificationError as error:
         log.warning("rejected webhook: %s", error.code)
-        abort(400)
+        abort(401)
     if event.type == "study.access_requested":
         return StudyAccessRequestedResponse.authorize(urls).to_json()
 

@@ -36,7 +36,7 @@ class WebhookVerificationError(AvaraError):
     ``code`` is one of the stable strings shared by every Avara SDK (for example
     ``signature_mismatch``, ``timestamp_too_old``, ``invalid_secret``); ``message``
     names the header or field at fault and never contains a secret. Answer such
-    deliveries with a generic 400 and log the code.
+    deliveries with a generic 401 and log the code.
     """
 
     code: str

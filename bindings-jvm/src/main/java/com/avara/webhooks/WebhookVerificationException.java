@@ -9,7 +9,7 @@ package com.avara.webhooks;
  * {@code invalid_secret}; branch on it, not on the message. The message names the header
  * or field at fault and never contains a secret.
  *
- * <p>Unchecked, so a Spring {@code @ExceptionHandler} can answer 400 for it in one place.
+ * <p>Unchecked, so a Spring {@code @ExceptionHandler} can answer 401 for it in one place.
  */
 public class WebhookVerificationException extends RuntimeException {
     private static final long serialVersionUID = 1L;
