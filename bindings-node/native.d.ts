@@ -53,12 +53,6 @@ export declare class NativeWebhook {
 }
 
 /**
- * `StudyAccessRequestedResponse.authorized(built)`: the builder's URLs, with its
- * manifest when it has a series. Throws `schema_error` for anything else.
- */
-export declare function authorizeWithManifest(built: any): any
-
-/**
  * Builds the core client; a missing API key or a bad setting is a `configuration`
  * failure, returned instead of the client.
  */

@@ -838,7 +838,6 @@ module.exports = nativeBinding
 module.exports.NativeClient = nativeBinding.NativeClient
 module.exports.NativeManifestBuild = nativeBinding.NativeManifestBuild
 module.exports.NativeWebhook = nativeBinding.NativeWebhook
-module.exports.authorizeWithManifest = nativeBinding.authorizeWithManifest
 module.exports.buildClient = nativeBinding.buildClient
 module.exports.constructResponse = nativeBinding.constructResponse
 module.exports.encodeRequest = nativeBinding.encodeRequest

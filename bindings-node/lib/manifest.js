@@ -3,7 +3,6 @@
 const { getSystemErrorName } = require('node:util');
 const native = require('../native.js');
 const { apiError } = require('./api-errors.js');
-const { translate } = require('./errors.js');
 
 function invalidArgument(message) {
   const error = new TypeError(message);
@@ -106,25 +105,4 @@ async function buildManifestFromFiles(studyInstanceUid, paths, { urlFor } = {}) 
   return finish(build);
 }
 
-/** A `buildManifest` result, as opposed to the plain list of URLs `authorized` also takes. */
-function isBuiltManifest(value) {
-  return value != null && typeof value === 'object' && !Array.isArray(value) && 'urls' in value;
-}
-
-/** `authorized(urls)` that also takes a built manifest: its URLs, with its manifest when it has a series. */
-function acceptingBuiltManifest(authorized) {
-  return {
-    authorized(...args) {
-      if (args.length === 1 && isBuiltManifest(args[0])) {
-        try {
-          return native.authorizeWithManifest(args[0]);
-        } catch (error) {
-          throw translate(error);
-        }
-      }
-      return authorized(...args);
-    },
-  }.authorized;
-}
-
-module.exports = { buildManifest, buildManifestFromFiles, acceptingBuiltManifest };
+module.exports = { buildManifest, buildManifestFromFiles };

@@ -2,7 +2,6 @@
 
 const native = require('../native.js');
 const { translate } = require('./errors.js');
-const { acceptingBuiltManifest } = require('./manifest.js');
 
 function call(fn) {
   try {
@@ -26,8 +25,6 @@ for (const { eventType, responseName, name } of native.responseConstructors()) {
     },
   }[name];
 }
-const studyAccess = responses.StudyAccessRequestedResponse;
-studyAccess.authorized = acceptingBuiltManifest(studyAccess.authorized);
 Object.values(responses).forEach(Object.freeze);
 
 /** Checks a response body for `eventType` and returns its canonical form. */

@@ -8,16 +8,12 @@
 use std::fs::File;
 use std::path::PathBuf;
 
-use avara::manifest::{BuiltManifest, ManifestBuilder, SopHeader, read_sop_header, read_sop_header_from};
-use avara::webhooks::responses::StudyAccessRequestedResponse;
-use avara::webhooks::{ErrorCode, WebhookError};
+use avara::manifest::{ManifestBuilder, SopHeader, read_sop_header, read_sop_header_from};
 use napi::bindgen_prelude::{AsyncTask, Either, Uint8Array};
 use napi::{Env, Task};
 use napi_derive::napi;
-use serde_json::Value;
 
 use crate::client::CallFailure;
-use crate::error::{OrThrow, Result};
 
 enum Source {
     Bytes(Uint8Array),
@@ -125,16 +121,4 @@ impl Task for ManifestTask {
             Err(failure) => Either::B(failure),
         })
     }
-}
-
-/// `StudyAccessRequestedResponse.authorized(built)`: the builder's URLs, with its
-/// manifest when it has a series. Throws `schema_error` for anything else.
-#[napi]
-pub fn authorize_with_manifest(built: Value) -> Result<Value> {
-    let built: BuiltManifest = serde_json::from_value(built)
-        .map_err(|error| WebhookError::new(ErrorCode::SchemaError, format!("built manifest: {error}")))
-        .or_throw()?;
-    serde_json::to_value(StudyAccessRequestedResponse::from(built))
-        .map_err(|error| WebhookError::new(ErrorCode::SchemaError, error.to_string()))
-        .or_throw()
 }
