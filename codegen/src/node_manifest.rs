@@ -12,9 +12,6 @@ use avara::manifest::BuiltManifest;
 use crate::schema::{Catalog, Definition, Shape, definition};
 use crate::typescript::{doc, type_of};
 
-/// The constructor that also takes the builder's result (`buildManifest`'s `BuiltManifest`).
-pub const TAKES_BUILT_MANIFEST: (&str, &str, &str) = ("study.access_requested", "authorized", "urls");
-
 /// A unit-variant enum with documented variants, as schemars writes it: `oneOf` string constants.
 fn documented_constants(schema: &Value) -> Option<Vec<(String, Option<String>)>> {
     let variants = schema.get("oneOf")?.as_array()?;

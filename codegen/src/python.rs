@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use avara::webhooks::UNKNOWN_TYPE;
-use avara::webhooks::responses::CONSTRUCTORS;
+use avara::webhooks::responses::{CONSTRUCTORS, TAKES_BUILT_MANIFEST};
 
 use crate::schema::{Catalog, Definition, Field, Shape, words};
 
@@ -12,10 +12,6 @@ use crate::schema::{Catalog, Definition, Field, Shape, words};
 /// name with the `authorized` field it sets.
 pub const CONSTRUCTOR_NAMES: &[(&str, &str)] =
     &[("authorized", "authorize"), ("denied", "deny"), ("acknowledged", "acknowledge"), ("empty", "empty")];
-
-/// The constructor that also takes the manifest builder's result (`avara.BuiltManifest`),
-/// whose wire form the core turns into the URLs and the manifest.
-const TAKES_BUILT_MANIFEST: (&str, &str, &str) = ("study.access_requested", "authorized", "urls");
 
 fn python_constructor(core_name: &str) -> &'static str {
     CONSTRUCTOR_NAMES.iter().find(|(core, _)| *core == core_name).map(|(_, py)| *py).expect("every constructor has a Python name")
@@ -100,7 +96,7 @@ fn render_record(out: &mut String, catalog: &Catalog, name: &str, description: O
     if let Some(event) = catalog.response_for(name) {
         for (_, core_name, params) in CONSTRUCTORS.iter().filter(|(t, _, _)| *t == event.event_type) {
             let parameter_hint = |p: &str| match hint(&catalog.parameter_shape(name, p)) {
-                shape if (event.event_type.as_str(), *core_name, p) == TAKES_BUILT_MANIFEST => format!("Union[{shape}, \"BuiltManifest\"]"),
+                shape if (event.event_type.as_str(), *core_name) == TAKES_BUILT_MANIFEST => format!("Union[{shape}, \"BuiltManifest\"]"),
                 shape => shape,
             };
             let typed: Vec<String> = params.iter().map(|p| format!("{}: {}", snake(p), parameter_hint(p))).collect();

@@ -4,9 +4,8 @@
 use std::fmt::Write;
 
 use avara::webhooks::UNKNOWN_TYPE;
-use avara::webhooks::responses::CONSTRUCTORS;
+use avara::webhooks::responses::{CONSTRUCTORS, TAKES_BUILT_MANIFEST};
 
-use crate::node_manifest::TAKES_BUILT_MANIFEST;
 use crate::schema::{Catalog, Definition, Shape};
 
 /// The TypeScript type of a shape, for the webhook models and the API client alike.
@@ -97,7 +96,7 @@ pub fn render(catalog: &Catalog) -> String {
             let parameters: Vec<String> = parameters
                 .iter()
                 .map(|p| match type_of(&catalog.parameter_shape(&entry.response, p)) {
-                    shape if (entry.event_type.as_str(), *name, *p) == TAKES_BUILT_MANIFEST => {
+                    shape if (entry.event_type.as_str(), *name) == TAKES_BUILT_MANIFEST => {
                         format!("{}: {shape} | BuiltManifest", camel(p))
                     }
                     shape => format!("{}: {shape}", camel(p)),

@@ -618,6 +618,11 @@ pub const CONSTRUCTORS: &[(&str, &str, &[&str])] = &[
     ("clinical_context.enrichment_requested", "empty", &[]),
 ];
 
+/// The constructor in [`CONSTRUCTORS`] whose one argument may also be the manifest
+/// builder's result (an object): its URLs and, when it has a series, its manifest.
+#[cfg(feature = "manifest")]
+pub const TAKES_BUILT_MANIFEST: (&str, &str) = ("study.access_requested", "authorized");
+
 /// Runs the constructor `name` of `event_type`'s response with positional `args` and
 /// returns the response as a JSON value.
 pub fn construct(event_type: &str, name: &str, args: Vec<Value>) -> Result<Value, WebhookError> {
