@@ -106,12 +106,14 @@ pub struct ClientSettings {
 }
 
 fn duration(name: &str, millis: i64) -> Result<Duration, ApiFailure> {
-    u64::try_from(millis).map(Duration::from_millis).map_err(|_| {
-        failure(
-            ApiErrorCode::Configuration,
-            format!("{name} must not be negative, got {millis} ms"),
-        )
-    })
+    u64::try_from(millis)
+        .map(Duration::from_millis)
+        .map_err(|_| {
+            failure(
+                ApiErrorCode::Configuration,
+                format!("{name} must not be negative, got {millis} ms"),
+            )
+        })
 }
 
 /// The client the Java `AvaraClient` wraps. Thread-safe: the core client is shared, and

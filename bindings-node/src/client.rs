@@ -77,21 +77,32 @@ fn configuration(message: String) -> ApiError {
 
 fn params(text: &str) -> Result<Value, ApiError> {
     serde_json::from_str(text).map_err(|error| {
-        ApiError::new(ApiErrorCode::InvalidParams, format!("the parameters are not a JSON value: {error}"))
+        ApiError::new(
+            ApiErrorCode::InvalidParams,
+            format!("the parameters are not a JSON value: {error}"),
+        )
     })
 }
 
 fn duration_ms(name: &str, milliseconds: f64) -> Result<Duration, ApiError> {
-    Duration::try_from_secs_f64(milliseconds / 1000.0)
-        .map_err(|_| configuration(format!("{name} must be a number of milliseconds, not negative")))
+    Duration::try_from_secs_f64(milliseconds / 1000.0).map_err(|_| {
+        configuration(format!(
+            "{name} must be a number of milliseconds, not negative"
+        ))
+    })
 }
 
 fn retry_count(retries: f64) -> Result<u32, ApiError> {
-    let whole = retries.is_finite() && retries >= 0.0 && retries.fract() == 0.0 && retries <= f64::from(u32::MAX);
+    let whole = retries.is_finite()
+        && retries >= 0.0
+        && retries.fract() == 0.0
+        && retries <= f64::from(u32::MAX);
     // The check above makes the cast exact.
-    whole
-        .then_some(retries as u32)
-        .ok_or_else(|| configuration(format!("maxRetries must be a whole number of zero or more, got {retries}")))
+    whole.then_some(retries as u32).ok_or_else(|| {
+        configuration(format!(
+            "maxRetries must be a whole number of zero or more, got {retries}"
+        ))
+    })
 }
 
 #[napi]
@@ -135,7 +146,11 @@ impl NativeClient {
     /// loop; resolves with the result's JSON text or the failure.
     #[napi(ts_return_type = "Promise<string | CallFailure>")]
     pub fn call(&self, operation: String, params: String) -> AsyncTask<Call> {
-        AsyncTask::new(Call { client: self.inner.clone(), operation, params })
+        AsyncTask::new(Call {
+            client: self.inner.clone(),
+            operation,
+            params,
+        })
     }
 
     /// `call` for a list operation: resolves with the page and the parameters of the next
@@ -143,7 +158,11 @@ impl NativeClient {
     /// already holds.
     #[napi(ts_return_type = "Promise<PageText | CallFailure>")]
     pub fn list(&self, operation: String, params: String) -> AsyncTask<ListCall> {
-        AsyncTask::new(ListCall(Call { client: self.inner.clone(), operation, params }))
+        AsyncTask::new(ListCall(Call {
+            client: self.inner.clone(),
+            operation,
+            params,
+        }))
     }
 }
 

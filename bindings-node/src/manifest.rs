@@ -40,9 +40,14 @@ pub struct NativeManifestBuild {
 /// Starts a build for `studyInstanceUid`; a UID that is not a DICOM UID is an
 /// `invalid_params` failure naming the field, returned instead of the build.
 #[napi]
-pub fn start_manifest_build(study_instance_uid: String) -> Either<NativeManifestBuild, CallFailure> {
+pub fn start_manifest_build(
+    study_instance_uid: String,
+) -> Either<NativeManifestBuild, CallFailure> {
     match ManifestBuilder::new(study_instance_uid) {
-        Ok(builder) => Either::A(NativeManifestBuild { builder, inputs: Vec::new() }),
+        Ok(builder) => Either::A(NativeManifestBuild {
+            builder,
+            inputs: Vec::new(),
+        }),
         Err(error) => Either::B(CallFailure {
             code: error.code().to_owned(),
             message: error.to_string(),
@@ -89,11 +94,13 @@ pub struct ManifestTask {
 fn read_header(source: &Source) -> std::result::Result<SopHeader, ReadFailure> {
     match source {
         Source::Bytes(bytes) => Ok(read_sop_header(bytes)),
-        Source::File(path) => File::open(path).and_then(read_sop_header_from).map_err(|error| ReadFailure {
-            path: path.display().to_string(),
-            message: format!("cannot read {}: {error}", path.display()),
-            errno: error.raw_os_error(),
-        }),
+        Source::File(path) => File::open(path)
+            .and_then(read_sop_header_from)
+            .map_err(|error| ReadFailure {
+                path: path.display().to_string(),
+                message: format!("cannot read {}: {error}", path.display()),
+                errno: error.raw_os_error(),
+            }),
     }
 }
 
@@ -111,7 +118,8 @@ impl Task for ManifestTask {
                 Err(failure) => return Ok(Err(failure)),
             }
         }
-        let json = serde_json::to_string(&builder.finish()).map_err(|error| napi::Error::from_reason(error.to_string()))?;
+        let json = serde_json::to_string(&builder.finish())
+            .map_err(|error| napi::Error::from_reason(error.to_string()))?;
         Ok(Ok(json))
     }
 

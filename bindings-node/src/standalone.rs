@@ -5,8 +5,8 @@ use napi::bindgen_prelude::{Either, Uint8ArraySlice, Unknown};
 use napi_derive::napi;
 
 use crate::body;
-use crate::event;
 use crate::error::{OrThrow, Result};
+use crate::event;
 use crate::webhook::whole_number;
 
 /// Parses a body into the event WITHOUT checking any signature (see `event::for_js`).

@@ -108,7 +108,9 @@ impl NativeWebhook {
     pub fn unwrap(&self, body: Unknown<'_>, lines: Lines) -> Result<String> {
         let headers = headers::read(&lines);
         let body = body::read(body)?;
-        Ok(event::for_js(self.inner.unwrap(&body, &headers).or_throw()?))
+        Ok(event::for_js(
+            self.inner.unwrap(&body, &headers).or_throw()?,
+        ))
     }
 }
 

@@ -3,8 +3,8 @@
 use std::time::Duration;
 
 use avara::webhooks::{self, ErrorCode, Verified, WebhookError};
-use pyo3::prelude::*;
 use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyString};
 
 use crate::error::to_py;
@@ -158,7 +158,9 @@ pub(crate) enum Timestamp {
 /// `bool` is an `int` subclass in Python, but `True` is never meant as a time.
 fn timestamp_not_bool(timestamp: &Bound<'_, PyAny>) -> PyResult<Timestamp> {
     if timestamp.is_instance_of::<PyBool>() {
-        return Err(PyTypeError::new_err("timestamp must be Unix milliseconds as an int or str, not a bool"));
+        return Err(PyTypeError::new_err(
+            "timestamp must be Unix milliseconds as an int or str, not a bool",
+        ));
     }
     timestamp.extract()
 }
@@ -174,12 +176,15 @@ pub(crate) fn sign(
     let key = match &secret {
         Key::Bytes(bytes) => bytes.as_bytes(),
         // Python's own UnicodeEncodeError would carry the whole secret in its repr.
-        Key::Text(text) => text.to_str().map_err(|_| {
-            to_py(WebhookError::new(
-                ErrorCode::InvalidSecret,
-                "the secret has unpaired surrogates, which have no UTF-8 form",
-            ))
-        })?.as_bytes(),
+        Key::Text(text) => text
+            .to_str()
+            .map_err(|_| {
+                to_py(WebhookError::new(
+                    ErrorCode::InvalidSecret,
+                    "the secret has unpaired surrogates, which have no UTF-8 form",
+                ))
+            })?
+            .as_bytes(),
     };
     let timestamp = match timestamp {
         Timestamp::Text(text) => text,

@@ -29,12 +29,18 @@ pub struct Output {
 }
 
 fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
     entries
         .flatten()
         .flat_map(|entry| {
             let path = entry.path();
-            if path.is_dir() { files_under(&path) } else { vec![path] }
+            if path.is_dir() {
+                files_under(&path)
+            } else {
+                vec![path]
+            }
         })
         .collect()
 }
@@ -45,15 +51,35 @@ fn main() -> ExitCode {
     let webhooks = schema::Catalog::new(WebhookEvent::schema_catalog());
     let client = operations::ClientCatalog::new(avara::client::operations::catalog());
     let mut output = Output::default();
-    output.files.push(("bindings-node/generated/models.d.ts".into(), typescript::render(&webhooks)));
-    output.files.push(("bindings-node/generated/manifest.d.ts".into(), node_manifest::render(&webhooks)));
-    output.files.push(("bindings-python/python/avara/_models.py".into(), python::render(&webhooks)));
-    output.files.push(("bindings-python/python/avara/_manifest_fields.py".into(), python_manifest::render(&webhooks)));
-    for part in [node_client::render(&client), python_client::render(&client), java_client::render(&client)] {
+    output.files.push((
+        "bindings-node/generated/models.d.ts".into(),
+        typescript::render(&webhooks),
+    ));
+    output.files.push((
+        "bindings-node/generated/manifest.d.ts".into(),
+        node_manifest::render(&webhooks),
+    ));
+    output.files.push((
+        "bindings-python/python/avara/_models.py".into(),
+        python::render(&webhooks),
+    ));
+    output.files.push((
+        "bindings-python/python/avara/_manifest_fields.py".into(),
+        python_manifest::render(&webhooks),
+    ));
+    for part in [
+        node_client::render(&client),
+        python_client::render(&client),
+        java_client::render(&client),
+    ] {
         output.files.extend(part.files);
         output.owned_dirs.extend(part.owned_dirs);
     }
-    let written: Vec<PathBuf> = output.files.iter().map(|(path, _)| root.join(path)).collect();
+    let written: Vec<PathBuf> = output
+        .files
+        .iter()
+        .map(|(path, _)| root.join(path))
+        .collect();
     let mut stale = Vec::new();
     for (path, text) in output.files {
         let path = root.join(path);
@@ -63,13 +89,17 @@ fn main() -> ExitCode {
         if check {
             stale.push(path.display().to_string());
         } else {
-            std::fs::create_dir_all(path.parent().expect("file has a folder")).expect("create folder");
+            std::fs::create_dir_all(path.parent().expect("file has a folder"))
+                .expect("create folder");
             std::fs::write(&path, text).expect("write generated file");
             println!("wrote {}", path.display());
         }
     }
     for dir in &output.owned_dirs {
-        for path in files_under(&root.join(dir)).into_iter().filter(|path| !written.contains(path)) {
+        for path in files_under(&root.join(dir))
+            .into_iter()
+            .filter(|path| !written.contains(path))
+        {
             if check {
                 stale.push(format!("{} (no longer generated)", path.display()));
             } else {

@@ -27,14 +27,18 @@ fn nullable_items(raw: &Value, record: &str, wire: &str) -> bool {
 
 fn field_type(raw: &Value, record: &str, field: &Field) -> String {
     match &field.shape {
-        Shape::List(item) if nullable_items(raw, record, &field.wire) => format!("Array<{} | null>", type_of(item)),
+        Shape::List(item) if nullable_items(raw, record, &field.wire) => {
+            format!("Array<{} | null>", type_of(item))
+        }
         shape => type_of(shape),
     }
 }
 
 fn doc(out: &mut String, indent: &str, description: Option<&String>) {
     if let Some(text) = description {
-        let text = text.replace("*/", "*\\/").replace('\n', &format!("\n{indent} * "));
+        let text = text
+            .replace("*/", "*\\/")
+            .replace('\n', &format!("\n{indent} * "));
         writeln!(out, "{indent}/** {text} */").unwrap();
     }
 }
@@ -50,14 +54,20 @@ fn named_in(shape: &Shape, names: &mut Vec<String>) {
 
 /// The definitions a result can contain, directly or nested.
 fn result_definitions(catalog: &ClientCatalog) -> BTreeSet<String> {
-    let mut pending: Vec<String> = catalog.operations.iter().map(|operation| operation.result.clone()).collect();
+    let mut pending: Vec<String> = catalog
+        .operations
+        .iter()
+        .map(|operation| operation.result.clone())
+        .collect();
     let mut seen = BTreeSet::new();
     while let Some(name) = pending.pop() {
         if !seen.insert(name.clone()) {
             continue;
         }
         if let Some(Definition::Record { fields, .. }) = catalog.definitions.get(&name) {
-            fields.iter().for_each(|field| named_in(&field.shape, &mut pending));
+            fields
+                .iter()
+                .for_each(|field| named_in(&field.shape, &mut pending));
         }
     }
     seen
@@ -68,7 +78,14 @@ fn signature(definition: &Definition) -> String {
     match definition {
         Definition::Record { fields, .. } => fields
             .iter()
-            .map(|field| format!("{}{}:{:?};", field.wire, if field.required { "" } else { "?" }, field.shape))
+            .map(|field| {
+                format!(
+                    "{}{}:{:?};",
+                    field.wire,
+                    if field.required { "" } else { "?" },
+                    field.shape
+                )
+            })
             .collect(),
         Definition::Alias { shape, .. } => format!("{shape:?}"),
     }
@@ -79,8 +96,11 @@ fn signature(definition: &Definition) -> String {
 pub fn definitions(out: &mut String, catalog: &ClientCatalog) {
     let raw = avara::client::operations::catalog();
     let webhooks = schema::Catalog::new(WebhookEvent::schema_catalog());
-    let shared: Vec<&String> =
-        catalog.definitions.keys().filter(|name| webhooks.definitions.contains_key(*name)).collect();
+    let shared: Vec<&String> = catalog
+        .definitions
+        .keys()
+        .filter(|name| webhooks.definitions.contains_key(*name))
+        .collect();
     for name in &shared {
         assert_eq!(
             signature(&catalog.definitions[*name]),
@@ -90,19 +110,40 @@ pub fn definitions(out: &mut String, catalog: &ClientCatalog) {
     }
     if !shared.is_empty() {
         let names: Vec<&str> = shared.iter().map(|name| name.as_str()).collect();
-        writeln!(out, "import type {{ {} }} from './models';", names.join(", ")).unwrap();
+        writeln!(
+            out,
+            "import type {{ {} }} from './models';",
+            names.join(", ")
+        )
+        .unwrap();
     }
     let results = result_definitions(catalog);
-    for (name, definition) in catalog.definitions.iter().filter(|(name, _)| !shared.contains(name)) {
+    for (name, definition) in catalog
+        .definitions
+        .iter()
+        .filter(|(name, _)| !shared.contains(name))
+    {
         out.push('\n');
         match definition {
-            Definition::Record { description, fields } => {
+            Definition::Record {
+                description,
+                fields,
+            } => {
                 doc(out, "", description.as_ref());
                 writeln!(out, "export interface {name} {{").unwrap();
                 for field in fields {
                     // Core's text for these speaks of Rust's `Some(None)`; say what JavaScript passes.
-                    let clears = "`null` clears the value; leaving it out leaves it unchanged.".to_owned();
-                    doc(out, "  ", if field.clearable { Some(&clears) } else { field.description.as_ref() });
+                    let clears =
+                        "`null` clears the value; leaving it out leaves it unchanged.".to_owned();
+                    doc(
+                        out,
+                        "  ",
+                        if field.clearable {
+                            Some(&clears)
+                        } else {
+                            field.description.as_ref()
+                        },
+                    );
                     let nullable = !field.required && (field.clearable || results.contains(name));
                     writeln!(
                         out,
@@ -130,7 +171,11 @@ pub fn params_type(catalog: &ClientCatalog, operation: &ApiOperation) -> String 
     let base = if operation.path_params.is_empty() {
         operation.params.clone()
     } else {
-        let omitted: Vec<String> = operation.path_params.iter().map(|name| format!("'{name}'")).collect();
+        let omitted: Vec<String> = operation
+            .path_params
+            .iter()
+            .map(|name| format!("'{name}'"))
+            .collect();
         format!("Omit<{}, {}>", operation.params, omitted.join(" | "))
     };
     let fields = match catalog.definitions.get(&operation.params) {
@@ -139,7 +184,10 @@ pub fn params_type(catalog: &ClientCatalog, operation: &ApiOperation) -> String 
     };
     let mut variants = vec![base.clone()];
     for (alias, target) in &operation.aliases {
-        let shape = fields.iter().find(|field| &field.wire == target).map_or(Shape::Any, |field| field.shape.clone());
+        let shape = fields
+            .iter()
+            .find(|field| &field.wire == target)
+            .map_or(Shape::Any, |field| field.shape.clone());
         variants.push(format!(
             "(Omit<{base}, '{target}'> & {{ /** @deprecated Accepted for the guide's sample; send `{target}`. */ {alias}: {} }})",
             type_of(&shape)

@@ -42,16 +42,25 @@ pub struct ClientCatalog {
 }
 
 fn text(value: &Value, key: &str) -> String {
-    value[key].as_str().unwrap_or_else(|| panic!("catalog entry lacks {key}")).to_owned()
+    value[key]
+        .as_str()
+        .unwrap_or_else(|| panic!("catalog entry lacks {key}"))
+        .to_owned()
 }
 
 fn path_params(path: &str) -> Vec<String> {
-    path.split('{').skip(1).filter_map(|rest| rest.split_once('}')).map(|(name, _)| name.to_owned()).collect()
+    path.split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}'))
+        .map(|(name, _)| name.to_owned())
+        .collect()
 }
 
 /// A result with `hasMore`, `cursor` and exactly one list field is a page of that list.
 fn pagination(definitions: &BTreeMap<String, Definition>, result: &str) -> Option<Pagination> {
-    let Some(Definition::Record { fields, .. }) = definitions.get(result) else { return None };
+    let Some(Definition::Record { fields, .. }) = definitions.get(result) else {
+        return None;
+    };
     let wires: Vec<&str> = fields.iter().map(|field| field.wire.as_str()).collect();
     if !(wires.contains(&"hasMore") && wires.contains(&"cursor")) {
         return None;
@@ -105,7 +114,10 @@ impl ClientCatalog {
                 }
             })
             .collect();
-        ClientCatalog { operations, definitions }
+        ClientCatalog {
+            operations,
+            definitions,
+        }
     }
 
     /// The resource paths in first-seen order, parents before children
@@ -131,11 +143,18 @@ mod tests {
     #[test]
     fn reads_every_operation_with_its_shape() {
         let catalog = ClientCatalog::new(avara::client::operations::catalog());
-        assert_eq!(catalog.operations.len(), avara::client::operations::ALL.len());
+        assert_eq!(
+            catalog.operations.len(),
+            avara::client::operations::ALL.len()
+        );
         let lists: Vec<(&str, &str)> = catalog
             .operations
             .iter()
-            .filter_map(|op| op.pagination.as_ref().map(|page| (op.name.as_str(), page.items.as_str())))
+            .filter_map(|op| {
+                op.pagination
+                    .as_ref()
+                    .map(|page| (op.name.as_str(), page.items.as_str()))
+            })
             .collect();
         assert_eq!(
             lists,
@@ -146,11 +165,26 @@ mod tests {
                 ("express.list", "expressCustomers")
             ]
         );
-        let update = catalog.operations.iter().find(|op| op.name == "express.update").unwrap();
+        let update = catalog
+            .operations
+            .iter()
+            .find(|op| op.name == "express.update")
+            .unwrap();
         assert_eq!(update.path_params, ["expressCustomerId"]);
         assert_eq!(update.resource, ["express"]);
-        let create = catalog.operations.iter().find(|op| op.name == "viewer.studies.create").unwrap();
-        assert_eq!(create.aliases, [("studyUid".to_owned(), "studyInstanceUid".to_owned())]);
-        assert!(catalog.resources().contains(&vec!["viewer".to_owned(), "users".to_owned(), "invitations".to_owned()]));
+        let create = catalog
+            .operations
+            .iter()
+            .find(|op| op.name == "viewer.studies.create")
+            .unwrap();
+        assert_eq!(
+            create.aliases,
+            [("studyUid".to_owned(), "studyInstanceUid".to_owned())]
+        );
+        assert!(catalog.resources().contains(&vec![
+            "viewer".to_owned(),
+            "users".to_owned(),
+            "invitations".to_owned()
+        ]));
     }
 }

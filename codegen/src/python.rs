@@ -10,11 +10,19 @@ use crate::schema::{Catalog, Definition, Field, Shape, words};
 
 /// Python spelling of the core's constructor names: a classmethod may not share its
 /// name with the `authorized` field it sets.
-pub const CONSTRUCTOR_NAMES: &[(&str, &str)] =
-    &[("authorized", "authorize"), ("denied", "deny"), ("acknowledged", "acknowledge"), ("empty", "empty")];
+pub const CONSTRUCTOR_NAMES: &[(&str, &str)] = &[
+    ("authorized", "authorize"),
+    ("denied", "deny"),
+    ("acknowledged", "acknowledge"),
+    ("empty", "empty"),
+];
 
 fn python_constructor(core_name: &str) -> &'static str {
-    CONSTRUCTOR_NAMES.iter().find(|(core, _)| *core == core_name).map(|(_, py)| *py).expect("every constructor has a Python name")
+    CONSTRUCTOR_NAMES
+        .iter()
+        .find(|(core, _)| *core == core_name)
+        .map(|(_, py)| *py)
+        .expect("every constructor has a Python name")
 }
 
 pub fn snake(wire: &str) -> String {
@@ -32,8 +40,18 @@ pub fn hint(shape: &Shape) -> String {
         Shape::Object => "Dict[str, Any]".into(),
         Shape::Map(value) => format!("Dict[str, {}]", hint(value)),
         Shape::Any => "Any".into(),
-        Shape::Enum(values) => format!("Literal[{}]", values.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(", ")),
-        Shape::Union(shapes) => format!("Union[{}]", shapes.iter().map(hint).collect::<Vec<_>>().join(", ")),
+        Shape::Enum(values) => format!(
+            "Literal[{}]",
+            values
+                .iter()
+                .map(|v| format!("\"{v}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Shape::Union(shapes) => format!(
+            "Union[{}]",
+            shapes.iter().map(hint).collect::<Vec<_>>().join(", ")
+        ),
     }
 }
 
@@ -41,43 +59,88 @@ pub fn hint(shape: &Shape) -> String {
 fn kind(catalog: &Catalog, shape: &Shape) -> String {
     match shape {
         // By name: the class may be defined further down the module.
-        Shape::Named(name) if matches!(catalog.definitions.get(name), Some(Definition::Record { .. })) => format!("\"{name}\""),
+        Shape::Named(name)
+            if matches!(
+                catalog.definitions.get(name),
+                Some(Definition::Record { .. })
+            ) =>
+        {
+            format!("\"{name}\"")
+        }
         Shape::List(item) => {
             let inner = kind(catalog, item);
-            if inner == "None" { inner } else { format!("ListOf({inner})") }
+            if inner == "None" {
+                inner
+            } else {
+                format!("ListOf({inner})")
+            }
         }
         _ => "None".into(),
     }
 }
 
 fn field_hint(field: &Field) -> String {
-    if field.required { hint(&field.shape) } else { format!("Optional[{}]", hint(&field.shape)) }
+    if field.required {
+        hint(&field.shape)
+    } else {
+        format!("Optional[{}]", hint(&field.shape))
+    }
 }
 
 pub fn docstring(out: &mut String, indent: &str, text: Option<&String>) {
     if let Some(text) = text {
-        let text = text.replace('\\', "\\\\").replace("\"\"\"", "'''").replace('\n', &format!("\n{indent}"));
+        let text = text
+            .replace('\\', "\\\\")
+            .replace("\"\"\"", "'''")
+            .replace('\n', &format!("\n{indent}"));
         writeln!(out, "{indent}\"\"\"{text}\"\"\"").unwrap();
     }
 }
 
-fn render_record(out: &mut String, catalog: &Catalog, name: &str, description: Option<&String>, fields: &[Field]) {
+fn render_record(
+    out: &mut String,
+    catalog: &Catalog,
+    name: &str,
+    description: Option<&String>,
+    fields: &[Field],
+) {
     // Responses also get to_json() and the constructors' plumbing from Response.
-    let base = if catalog.response_for(name).is_some() { "Response" } else { "Model" };
+    let base = if catalog.response_for(name).is_some() {
+        "Response"
+    } else {
+        "Model"
+    };
     writeln!(out, "\n\nclass {name}({base}):").unwrap();
     docstring(out, "    ", description);
     if let Some(event) = catalog.event_for(name) {
-        writeln!(out, "    type: ClassVar[Literal[\"{0}\"]] = \"{0}\"", event.event_type).unwrap();
+        writeln!(
+            out,
+            "    type: ClassVar[Literal[\"{0}\"]] = \"{0}\"",
+            event.event_type
+        )
+        .unwrap();
     }
     if let Some(event) = catalog.response_for(name) {
-        writeln!(out, "    event_type: ClassVar[str] = \"{}\"", event.event_type).unwrap();
+        writeln!(
+            out,
+            "    event_type: ClassVar[str] = \"{}\"",
+            event.event_type
+        )
+        .unwrap();
     }
     for field in fields {
         writeln!(out, "    {}: {}", snake(&field.wire), field_hint(field)).unwrap();
     }
     out.push_str("    _FIELDS: ClassVar[Tuple[FieldSpec, ...]] = (\n");
     for field in fields {
-        writeln!(out, "        FieldSpec(\"{}\", \"{}\", {}),", snake(&field.wire), field.wire, kind(catalog, &field.shape)).unwrap();
+        writeln!(
+            out,
+            "        FieldSpec(\"{}\", \"{}\", {}),",
+            snake(&field.wire),
+            field.wire,
+            kind(catalog, &field.shape)
+        )
+        .unwrap();
     }
     out.push_str("    )\n\n");
     let mut ordered: Vec<&Field> = fields.iter().filter(|f| f.required).collect();
@@ -89,17 +152,40 @@ fn render_record(out: &mut String, catalog: &Catalog, name: &str, description: O
             format!("{}: {}{default}", snake(&f.wire), field_hint(f))
         })
         .collect();
-    let star = if parameters.is_empty() { String::new() } else { format!(", *, {}", parameters.join(", ")) };
+    let star = if parameters.is_empty() {
+        String::new()
+    } else {
+        format!(", *, {}", parameters.join(", "))
+    };
     writeln!(out, "    def __init__(self{star}) -> None:").unwrap();
-    let assignments: Vec<String> = fields.iter().map(|f| format!("{0}={0}", snake(&f.wire))).collect();
-    writeln!(out, "        Model.__init__(self{})", assignments.iter().map(|a| format!(", {a}")).collect::<String>()).unwrap();
+    let assignments: Vec<String> = fields
+        .iter()
+        .map(|f| format!("{0}={0}", snake(&f.wire)))
+        .collect();
+    writeln!(
+        out,
+        "        Model.__init__(self{})",
+        assignments
+            .iter()
+            .map(|a| format!(", {a}"))
+            .collect::<String>()
+    )
+    .unwrap();
     if let Some(event) = catalog.response_for(name) {
-        for (_, core_name, params) in CONSTRUCTORS.iter().filter(|(t, _, _)| *t == event.event_type) {
+        for (_, core_name, params) in CONSTRUCTORS
+            .iter()
+            .filter(|(t, _, _)| *t == event.event_type)
+        {
             let parameter_hint = |p: &str| match hint(&catalog.parameter_shape(name, p)) {
-                shape if (event.event_type.as_str(), *core_name) == TAKES_BUILT_MANIFEST => format!("Union[{shape}, \"BuiltManifest\"]"),
+                shape if (event.event_type.as_str(), *core_name) == TAKES_BUILT_MANIFEST => {
+                    format!("Union[{shape}, \"BuiltManifest\"]")
+                }
                 shape => shape,
             };
-            let typed: Vec<String> = params.iter().map(|p| format!("{}: {}", snake(p), parameter_hint(p))).collect();
+            let typed: Vec<String> = params
+                .iter()
+                .map(|p| format!("{}: {}", snake(p), parameter_hint(p)))
+                .collect();
             let args: Vec<String> = params.iter().map(|p| snake(p)).collect();
             writeln!(
                 out,
@@ -125,7 +211,10 @@ pub fn render(catalog: &Catalog) -> String {
     for (name, definition) in &catalog.definitions {
         names.push(name.clone());
         match definition {
-            Definition::Record { description, fields } => {
+            Definition::Record {
+                description,
+                fields,
+            } => {
                 render_record(&mut out, catalog, name, description.as_ref(), fields);
             }
             Definition::Alias { description, shape } => {
@@ -146,7 +235,12 @@ pub fn render(catalog: &Catalog) -> String {
     .unwrap();
     names.push("UnknownWebhookEvent".into());
     let events: Vec<&str> = catalog.events.iter().map(|e| e.event.as_str()).collect();
-    writeln!(out, "\nWebhookEvent = Union[{}, UnknownWebhookEvent]", events.join(", ")).unwrap();
+    writeln!(
+        out,
+        "\nWebhookEvent = Union[{}, UnknownWebhookEvent]",
+        events.join(", ")
+    )
+    .unwrap();
     out.push_str("\"\"\"Every event Avara sends; compare `event.type` or use isinstance.\"\"\"\n");
     out.push_str("\nEVENT_CLASSES: Dict[str, Type[Model]] = {\n");
     for entry in &catalog.events {
@@ -167,8 +261,28 @@ pub fn render(catalog: &Catalog) -> String {
          \"\"\"Builds the typed event from the core's wire form of it.\"\"\"\n    \
          return EVENT_CLASSES[wire[\"type\"]].from_dict(wire)  # type: ignore[return-value]\n",
     );
-    names.extend(["WebhookEvent", "EVENT_CLASSES", "RESPONSE_CLASSES", "CONSTRUCTOR_NAMES", "event_from_dict"].map(String::from));
-    writeln!(out, "\n\n__all__ = [\n{}]", names.iter().map(|n| format!("    \"{n}\",\n")).collect::<String>()).unwrap();
+    names.extend(
+        [
+            "WebhookEvent",
+            "EVENT_CLASSES",
+            "RESPONSE_CLASSES",
+            "CONSTRUCTOR_NAMES",
+            "event_from_dict",
+        ]
+        .map(String::from),
+    );
+    writeln!(
+        out,
+        "\n\n__all__ = [\n{}]",
+        names
+            .iter()
+            .map(|n| format!("    \"{n}\",\n"))
+            .collect::<String>()
+    )
+    .unwrap();
     // Indented docstrings leave blank lines with spaces; strip them.
-    out.lines().map(str::trim_end).map(|line| format!("{line}\n")).collect()
+    out.lines()
+        .map(str::trim_end)
+        .map(|line| format!("{line}\n"))
+        .collect()
 }

@@ -35,8 +35,14 @@ pub struct Field {
 
 #[derive(Debug, Clone)]
 pub enum Definition {
-    Record { description: Option<String>, fields: Vec<Field> },
-    Alias { description: Option<String>, shape: Shape },
+    Record {
+        description: Option<String>,
+        fields: Vec<Field>,
+    },
+    Alias {
+        description: Option<String>,
+        shape: Shape,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -52,11 +58,18 @@ pub struct Catalog {
 }
 
 fn description(schema: &Value) -> Option<String> {
-    schema.get("description").and_then(Value::as_str).map(str::to_owned)
+    schema
+        .get("description")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
 }
 
 pub fn reference_name(schema: &Value) -> Option<String> {
-    schema.get("$ref")?.as_str()?.strip_prefix("#/$defs/").map(str::to_owned)
+    schema
+        .get("$ref")?
+        .as_str()?
+        .strip_prefix("#/$defs/")
+        .map(str::to_owned)
 }
 
 /// The shape of a schema, ignoring `null` alternatives (optional fields are simply absent).
@@ -70,14 +83,27 @@ pub fn shape_of(schema: &Value) -> Shape {
             .filter(|variant| variant.get("type") != Some(&Value::from("null")))
             .map(shape_of)
             .collect();
-        return if shapes.len() == 1 { shapes.remove(0) } else { Shape::Union(shapes) };
+        return if shapes.len() == 1 {
+            shapes.remove(0)
+        } else {
+            Shape::Union(shapes)
+        };
     }
     if let Some(values) = schema.get("enum").and_then(Value::as_array) {
-        return Shape::Enum(values.iter().filter_map(Value::as_str).map(str::to_owned).collect());
+        return Shape::Enum(
+            values
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect(),
+        );
     }
     let type_name = match schema.get("type") {
         Some(Value::String(name)) => Some(name.as_str()),
-        Some(Value::Array(names)) => names.iter().filter_map(Value::as_str).find(|name| *name != "null"),
+        Some(Value::Array(names)) => names
+            .iter()
+            .filter_map(Value::as_str)
+            .find(|name| *name != "null"),
         _ => None,
     };
     match type_name {
@@ -112,7 +138,10 @@ impl Catalog {
             .iter()
             .map(|(name, schema)| (name.clone(), definition(schema)))
             .collect();
-        Catalog { events, definitions }
+        Catalog {
+            events,
+            definitions,
+        }
     }
 
     pub fn event_for(&self, name: &str) -> Option<&EventEntry> {
@@ -138,7 +167,10 @@ impl Catalog {
 
 pub fn definition(schema: &Value) -> Definition {
     let Some(properties) = schema.get("properties").and_then(Value::as_object) else {
-        return Definition::Alias { description: description(schema), shape: shape_of(schema) };
+        return Definition::Alias {
+            description: description(schema),
+            shape: shape_of(schema),
+        };
     };
     let required: Vec<&str> = schema
         .get("required")
@@ -155,7 +187,10 @@ pub fn definition(schema: &Value) -> Definition {
             description: description(property),
         })
         .collect();
-    Definition::Record { description: description(schema), fields }
+    Definition::Record {
+        description: description(schema),
+        fields,
+    }
 }
 
 /// Splits a wire name into lowercase words: `studyInstanceUID` → study, instance, uid;
@@ -187,7 +222,10 @@ mod tests {
         assert_eq!(words("studyInstanceUid"), ["study", "instance", "uid"]);
         assert_eq!(words("studyInstanceUID"), ["study", "instance", "uid"]);
         assert_eq!(words("PatientID"), ["patient", "id"]);
-        assert_eq!(words("ScheduledProcedureStepID"), ["scheduled", "procedure", "step", "id"]);
+        assert_eq!(
+            words("ScheduledProcedureStepID"),
+            ["scheduled", "procedure", "step", "id"]
+        );
         assert_eq!(words("mediaUrls"), ["media", "urls"]);
         assert_eq!(words("id"), ["id"]);
     }

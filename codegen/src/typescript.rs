@@ -24,9 +24,11 @@ pub fn type_of(shape: &Shape) -> String {
         Shape::Any => "unknown".into(),
         // A JSON string is a TypeScript string literal, quotes and all escaped
         // (`"Pathologists' Assistant"`).
-        Shape::Enum(values) => {
-            values.iter().map(|value| serde_json::Value::from(value.as_str()).to_string()).collect::<Vec<_>>().join(" | ")
-        }
+        Shape::Enum(values) => values
+            .iter()
+            .map(|value| serde_json::Value::from(value.as_str()).to_string())
+            .collect::<Vec<_>>()
+            .join(" | "),
         Shape::Union(shapes) => shapes.iter().map(type_of).collect::<Vec<_>>().join(" | "),
     }
 }
@@ -39,7 +41,10 @@ pub fn doc(out: &mut String, indent: &str, description: Option<&String>) {
 
 fn camel(name: &str) -> String {
     let mut chars = name.chars();
-    chars.next().map(|first| first.to_lowercase().chain(chars).collect()).unwrap_or_default()
+    chars
+        .next()
+        .map(|first| first.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 pub fn render(catalog: &Catalog) -> String {
@@ -49,7 +54,10 @@ pub fn render(catalog: &Catalog) -> String {
     );
     for (name, definition) in &catalog.definitions {
         match definition {
-            Definition::Record { description, fields } => {
+            Definition::Record {
+                description,
+                fields,
+            } => {
                 doc(&mut out, "", description.as_ref());
                 writeln!(out, "export interface {name} {{").unwrap();
                 if let Some(event) = catalog.event_for(name) {
@@ -58,7 +66,13 @@ pub fn render(catalog: &Catalog) -> String {
                 for field in fields {
                     doc(&mut out, "  ", field.description.as_ref());
                     let optional = if field.required { "" } else { "?" };
-                    writeln!(out, "  {}{optional}: {};", field.wire, type_of(&field.shape)).unwrap();
+                    writeln!(
+                        out,
+                        "  {}{optional}: {};",
+                        field.wire,
+                        type_of(&field.shape)
+                    )
+                    .unwrap();
                 }
                 out.push_str("}\n\n");
             }
@@ -76,33 +90,64 @@ pub fn render(catalog: &Catalog) -> String {
          /** The whole parsed body. */\n  raw: unknown;\n}}\n"
     )
     .unwrap();
-    let members: Vec<&str> = catalog.events.iter().map(|entry| entry.event.as_str()).collect();
+    let members: Vec<&str> = catalog
+        .events
+        .iter()
+        .map(|entry| entry.event.as_str())
+        .collect();
     writeln!(
         out,
         "/** Every event Avara sends, told apart by `type`. */\nexport type WebhookEvent =\n  | {}\n  | UnknownWebhookEvent;\n",
         members.join("\n  | ")
     )
     .unwrap();
-    let types: Vec<String> = catalog.events.iter().map(|entry| format!("'{}'", entry.event_type)).collect();
-    writeln!(out, "export type WebhookEventType = {};\n", types.join(" | ")).unwrap();
-    out.push_str("/** The response type of each event type. */\nexport interface WebhookResponses {\n");
+    let types: Vec<String> = catalog
+        .events
+        .iter()
+        .map(|entry| format!("'{}'", entry.event_type))
+        .collect();
+    writeln!(
+        out,
+        "export type WebhookEventType = {};\n",
+        types.join(" | ")
+    )
+    .unwrap();
+    out.push_str(
+        "/** The response type of each event type. */\nexport interface WebhookResponses {\n",
+    );
     for entry in &catalog.events {
         writeln!(out, "  '{}': {};", entry.event_type, entry.response).unwrap();
     }
     out.push_str("}\n");
     for entry in &catalog.events {
-        writeln!(out, "\n/** Common answers to `{}`. */\nexport declare const {}: {{", entry.event_type, entry.response).unwrap();
-        for (_, name, parameters) in CONSTRUCTORS.iter().filter(|(t, _, _)| *t == entry.event_type) {
+        writeln!(
+            out,
+            "\n/** Common answers to `{}`. */\nexport declare const {}: {{",
+            entry.event_type, entry.response
+        )
+        .unwrap();
+        for (_, name, parameters) in CONSTRUCTORS
+            .iter()
+            .filter(|(t, _, _)| *t == entry.event_type)
+        {
             let parameters: Vec<String> = parameters
                 .iter()
-                .map(|p| match type_of(&catalog.parameter_shape(&entry.response, p)) {
-                    shape if (entry.event_type.as_str(), *name) == TAKES_BUILT_MANIFEST => {
-                        format!("{}: {shape} | BuiltManifest", camel(p))
-                    }
-                    shape => format!("{}: {shape}", camel(p)),
-                })
+                .map(
+                    |p| match type_of(&catalog.parameter_shape(&entry.response, p)) {
+                        shape if (entry.event_type.as_str(), *name) == TAKES_BUILT_MANIFEST => {
+                            format!("{}: {shape} | BuiltManifest", camel(p))
+                        }
+                        shape => format!("{}: {shape}", camel(p)),
+                    },
+                )
                 .collect();
-            writeln!(out, "  {name}({}): {};", parameters.join(", "), entry.response).unwrap();
+            writeln!(
+                out,
+                "  {name}({}): {};",
+                parameters.join(", "),
+                entry.response
+            )
+            .unwrap();
         }
         out.push_str("};\n");
     }

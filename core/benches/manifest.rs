@@ -19,7 +19,8 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 const INPUT_BUDGET: Duration = Duration::from_millis(50);
 
 fn folder(variable: &str) -> PathBuf {
-    let folder = std::env::var_os(variable).unwrap_or_else(|| panic!("{variable} is not set (make bench sets it)"));
+    let folder = std::env::var_os(variable)
+        .unwrap_or_else(|| panic!("{variable} is not set (make bench sets it)"));
     PathBuf::from(folder)
 }
 
@@ -28,12 +29,18 @@ fn files(root: &Path) -> Vec<(String, Vec<u8>)> {
     let mut pending = vec![root.to_path_buf()];
     let mut found = Vec::new();
     while let Some(dir) = pending.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap_or_else(|error| panic!("{}: {error}", dir.display())) {
+        for entry in
+            std::fs::read_dir(&dir).unwrap_or_else(|error| panic!("{}: {error}", dir.display()))
+        {
             let path = entry.expect("a readable folder entry").path();
             if path.is_dir() {
                 pending.push(path);
             } else {
-                let name = path.strip_prefix(root).expect("under root").to_string_lossy().into_owned();
+                let name = path
+                    .strip_prefix(root)
+                    .expect("under root")
+                    .to_string_lossy()
+                    .into_owned();
                 found.push((name, std::fs::read(&path).expect("a readable file")));
             }
         }
@@ -56,7 +63,10 @@ fn cost(bytes: &[u8]) -> Duration {
 }
 
 fn slowest_inputs(files: &[(String, Vec<u8>)]) {
-    let mut costs: Vec<(Duration, &str)> = files.iter().map(|(name, bytes)| (cost(bytes), name.as_str())).collect();
+    let mut costs: Vec<(Duration, &str)> = files
+        .iter()
+        .map(|(name, bytes)| (cost(bytes), name.as_str()))
+        .collect();
     costs.sort();
     costs.reverse();
     let report: Vec<serde_json::Value> = costs
@@ -68,11 +78,19 @@ fn slowest_inputs(files: &[(String, Vec<u8>)]) {
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/criterion"));
     std::fs::create_dir_all(&criterion_home).expect("criterion's folder is writable");
     let out = criterion_home.join("manifest-inputs.json");
-    std::fs::write(&out, serde_json::to_string_pretty(&report).expect("json")).expect("the report is writable");
+    std::fs::write(&out, serde_json::to_string_pretty(&report).expect("json"))
+        .expect("the report is writable");
     let (slowest, name) = costs[0];
-    println!("slowest input: {name}, {slowest:?} (all {} in {})", costs.len(), out.display());
+    println!(
+        "slowest input: {name}, {slowest:?} (all {} in {})",
+        costs.len(),
+        out.display()
+    );
     if !cfg!(debug_assertions) {
-        assert!(slowest <= INPUT_BUDGET, "{name} took {slowest:?}, over the {INPUT_BUDGET:?} budget");
+        assert!(
+            slowest <= INPUT_BUDGET,
+            "{name} took {slowest:?}, over the {INPUT_BUDGET:?} budget"
+        );
     }
 }
 
@@ -82,7 +100,11 @@ fn manifest(c: &mut Criterion) {
     let every_input: Vec<(String, Vec<u8>)> = test_files
         .iter()
         .cloned()
-        .chain(hostile.into_iter().map(|(name, bytes)| (format!("hostile/{name}"), bytes)))
+        .chain(
+            hostile
+                .into_iter()
+                .map(|(name, bytes)| (format!("hostile/{name}"), bytes)),
+        )
         .collect();
     slowest_inputs(&every_input);
     let series = files(&folder("AVARA_CT_SERIES"));
@@ -94,11 +116,23 @@ fn manifest(c: &mut Criterion) {
     let mut group = c.benchmark_group("manifest");
     group.throughput(Throughput::Elements(test_files.len() as u64));
     group.bench_function("test_files", |b| {
-        b.iter(|| build_manifest("1.2.3", test_files.iter().map(|(name, bytes)| (name.as_str(), bytes))))
+        b.iter(|| {
+            build_manifest(
+                "1.2.3",
+                test_files
+                    .iter()
+                    .map(|(name, bytes)| (name.as_str(), bytes)),
+            )
+        })
     });
     group.throughput(Throughput::Elements(series.len() as u64));
     group.bench_function("ct_series", |b| {
-        b.iter(|| build_manifest(&series_study, series.iter().map(|(name, bytes)| (name.as_str(), bytes))))
+        b.iter(|| {
+            build_manifest(
+                &series_study,
+                series.iter().map(|(name, bytes)| (name.as_str(), bytes)),
+            )
+        })
     });
     group.bench_function("ct_series_headers_only", |b| {
         b.iter(|| {

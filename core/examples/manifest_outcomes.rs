@@ -12,8 +12,11 @@ use serde_json::{Value, json};
 
 fn main() {
     let mut input = String::new();
-    std::io::stdin().read_to_string(&mut input).expect("stdin is readable");
-    let cases: Vec<Value> = serde_json::from_str(&input).expect("stdin holds a JSON array of cases");
+    std::io::stdin()
+        .read_to_string(&mut input)
+        .expect("stdin is readable");
+    let cases: Vec<Value> =
+        serde_json::from_str(&input).expect("stdin holds a JSON array of cases");
     let outcomes: Vec<Value> = cases.iter().map(outcome).collect();
     println!("{}", Value::Array(outcomes));
 }
@@ -27,7 +30,9 @@ fn outcome(case: &Value) -> Value {
     let study = case["study"].as_str().expect("study");
     let built = build_manifest(study, [("input", bytes)]).expect("the case's study UID is valid");
     match built.skipped.first() {
-        Some(skip) => json!({"code": skip.code.as_str(), "listed": skip.listed, "reason": skip.reason}),
+        Some(skip) => {
+            json!({"code": skip.code.as_str(), "listed": skip.listed, "reason": skip.reason})
+        }
         None => json!({"code": null, "listed": true, "reason": null}),
     }
 }

@@ -6,7 +6,9 @@ use avara::client::operations::{encode_named, interpret_named};
 use serde_json::{Value, json};
 
 fn load(name: &str) -> Value {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/api").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/vectors/api")
+        .join(name);
     serde_json::from_slice(&std::fs::read(&path).expect("vector file exists")).expect("valid JSON")
 }
 
@@ -18,20 +20,35 @@ fn run(name: &str, check: impl Fn(&Value) -> Option<String>) {
         for case in group["tests"].as_array().expect("tests") {
             count += 1;
             if let Some(failure) = check(case) {
-                failures.push(format!("{name} tcId {} ({}): {failure}", case["tcId"], case["comment"]));
+                failures.push(format!(
+                    "{name} tcId {} ({}): {failure}",
+                    case["tcId"], case["comment"]
+                ));
             }
         }
     }
-    assert_eq!(Some(count), file["numberOfTests"].as_u64(), "{name}: numberOfTests");
+    assert_eq!(
+        Some(count),
+        file["numberOfTests"].as_u64(),
+        "{name}: numberOfTests"
+    );
     println!("rust vectors: api/{name} {count} cases");
-    assert!(failures.is_empty(), "{} case(s) failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} case(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn request_encoding_vectors() {
     run("requests.json", |case| {
         let operation = case["operation"].as_str().expect("operation");
-        match (case["result"].as_str(), encode_named(operation, case["params"].clone())) {
+        match (
+            case["result"].as_str(),
+            encode_named(operation, case["params"].clone()),
+        ) {
             (Some("valid"), Ok(spec)) => {
                 let query: Vec<Value> = spec.query.iter().map(|(k, v)| json!([k, v])).collect();
                 let actual = json!({
@@ -44,9 +61,15 @@ fn request_encoding_vectors() {
                 (actual != case["expected"]).then(|| format!("encoded as {actual}"))
             }
             (Some("invalid"), Err(error)) => {
-                let field_matches = case.get("field").is_none_or(|field| error.field.as_deref() == field.as_str());
-                (error.code() != case["code"] || !field_matches)
-                    .then(|| format!("expected {} on {}, got {error} (field {:?})", case["code"], case["field"], error.field))
+                let field_matches = case
+                    .get("field")
+                    .is_none_or(|field| error.field.as_deref() == field.as_str());
+                (error.code() != case["code"] || !field_matches).then(|| {
+                    format!(
+                        "expected {} on {}, got {error} (field {:?})",
+                        case["code"], case["field"], error.field
+                    )
+                })
             }
             (_, Ok(spec)) => Some(format!("expected {}, got {spec:?}", case["code"])),
             (_, Err(error)) => Some(format!("expected success, got {error}")),
@@ -60,9 +83,15 @@ fn response_interpretation_vectors() {
         let operation = case["operation"].as_str().expect("operation");
         let status = u16::try_from(case["status"].as_u64().expect("status")).expect("status fits");
         let body = case["body"].as_str().expect("body text");
-        match (case["result"].as_str(), interpret_named(operation, status, body.as_bytes())) {
-            (Some("valid"), Ok(value)) => (value != case["expected"]).then(|| format!("read as {value}")),
-            (Some("invalid"), Err(error)) => (error.code() != case["code"]).then(|| format!("expected {}, got {error}", case["code"])),
+        match (
+            case["result"].as_str(),
+            interpret_named(operation, status, body.as_bytes()),
+        ) {
+            (Some("valid"), Ok(value)) => {
+                (value != case["expected"]).then(|| format!("read as {value}"))
+            }
+            (Some("invalid"), Err(error)) => (error.code() != case["code"])
+                .then(|| format!("expected {}, got {error}", case["code"])),
             (_, Ok(value)) => Some(format!("expected {}, got {value}", case["code"])),
             (_, Err(error)) => Some(format!("expected success, got {error}")),
         }

@@ -45,7 +45,9 @@ fn the_drifting_double_survives_strict_parsing() {
 fn an_unknown_events_raw_data_keeps_its_doubles_exactly() {
     let body = format!(r#"{{"id":"evt_1","type":"future.event","data":{{"n":{DRIFTING}}}}}"#);
     let event = unsafe_unwrap(body.as_bytes()).unwrap();
-    let WebhookEvent::Unknown { raw, .. } = &event else { panic!("expected an unknown event, got {event:?}") };
+    let WebhookEvent::Unknown { raw, .. } = &event else {
+        panic!("expected an unknown event, got {event:?}")
+    };
     assert_eq!(raw["data"]["n"].to_string(), DRIFTING);
     let written: Value = serde_json::to_value(&event).unwrap();
     assert_eq!(written["raw"]["data"]["n"].to_string(), DRIFTING);
@@ -53,7 +55,11 @@ fn an_unknown_events_raw_data_keeps_its_doubles_exactly() {
 
 #[test]
 fn normalizing_a_response_keeps_the_drifting_double_and_is_idempotent() {
-    let once = normalize_response("study.access_requested", study_answer_with_slope(DRIFTING).as_bytes()).unwrap();
+    let once = normalize_response(
+        "study.access_requested",
+        study_answer_with_slope(DRIFTING).as_bytes(),
+    )
+    .unwrap();
     assert_eq!(slope_of(&once).to_string(), DRIFTING);
     let twice = normalize_response("study.access_requested", once.as_bytes()).unwrap();
     assert_eq!(twice, once);
@@ -64,10 +70,22 @@ fn thousands_of_spread_doubles_round_trip_exactly() {
     for double in spread_doubles(5_000) {
         let written = serde_json::to_string(&double).unwrap();
         let parsed = parse_strict_json(format!(r#"{{"n":{written}}}"#).as_bytes()).unwrap();
-        assert_eq!(parsed["n"].as_f64().map(f64::to_bits), Some(double.to_bits()), "{written}");
+        assert_eq!(
+            parsed["n"].as_f64().map(f64::to_bits),
+            Some(double.to_bits()),
+            "{written}"
+        );
 
-        let once = normalize_response("study.access_requested", study_answer_with_slope(&written).as_bytes()).unwrap();
-        assert_eq!(slope_of(&once).as_f64().map(f64::to_bits), Some(double.to_bits()), "{written}");
+        let once = normalize_response(
+            "study.access_requested",
+            study_answer_with_slope(&written).as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(
+            slope_of(&once).as_f64().map(f64::to_bits),
+            Some(double.to_bits()),
+            "{written}"
+        );
         let twice = normalize_response("study.access_requested", once.as_bytes()).unwrap();
         assert_eq!(twice, once, "{written}");
     }

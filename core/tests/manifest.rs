@@ -7,8 +7,8 @@
 use std::io::{Read, Write};
 
 use avara::manifest::{
-    BuiltManifest, MAX_HEADER_BYTES, MAX_HEADER_ELEMENTS, MAX_SEQUENCE_DEPTH, ManifestBuilder, SkipCode, build_manifest,
-    read_sop_header, read_sop_header_from,
+    BuiltManifest, MAX_HEADER_BYTES, MAX_HEADER_ELEMENTS, MAX_SEQUENCE_DEPTH, ManifestBuilder,
+    SkipCode, build_manifest, read_sop_header, read_sop_header_from,
 };
 use avara::webhooks::responses::{SeriesNumber, StudyAccessRequestedResponse};
 use dicom_encoding::{Codec, TransferSyntaxIndex};
@@ -34,7 +34,11 @@ struct DataSet {
 
 impl DataSet {
     fn new(big_endian: bool, explicit_vr: bool) -> Self {
-        Self { big_endian, explicit_vr, bytes: Vec::new() }
+        Self {
+            big_endian,
+            explicit_vr,
+            bytes: Vec::new(),
+        }
     }
 
     fn explicit_le() -> Self {
@@ -42,12 +46,20 @@ impl DataSet {
     }
 
     fn u16(&mut self, value: u16) {
-        let bytes = if self.big_endian { value.to_be_bytes() } else { value.to_le_bytes() };
+        let bytes = if self.big_endian {
+            value.to_be_bytes()
+        } else {
+            value.to_le_bytes()
+        };
         self.bytes.extend_from_slice(&bytes);
     }
 
     fn u32(&mut self, value: u32) {
-        let bytes = if self.big_endian { value.to_be_bytes() } else { value.to_le_bytes() };
+        let bytes = if self.big_endian {
+            value.to_be_bytes()
+        } else {
+            value.to_le_bytes()
+        };
         self.bytes.extend_from_slice(&bytes);
     }
 
@@ -56,7 +68,10 @@ impl DataSet {
         self.u16(element);
         if !self.explicit_vr || group == 0xFFFE {
             self.u32(length);
-        } else if matches!(vr, "OB" | "OW" | "OF" | "SQ" | "UN" | "UT" | "UC" | "UR" | "OD" | "OL" | "OV") {
+        } else if matches!(
+            vr,
+            "OB" | "OW" | "OF" | "SQ" | "UN" | "UT" | "UC" | "UR" | "OD" | "OL" | "OV"
+        ) {
             self.bytes.extend_from_slice(vr.as_bytes());
             self.bytes.extend_from_slice(&[0, 0]);
             self.u32(length);
@@ -81,7 +96,11 @@ impl DataSet {
     }
 
     fn us(self, tag: (u16, u16), value: u16) -> Self {
-        let bytes = if self.big_endian { value.to_be_bytes() } else { value.to_le_bytes() };
+        let bytes = if self.big_endian {
+            value.to_be_bytes()
+        } else {
+            value.to_le_bytes()
+        };
         self.raw(tag, "US", &bytes)
     }
 
@@ -150,8 +169,12 @@ fn file(transfer_syntax: &str, data_set: &[u8]) -> Vec<u8> {
 }
 
 fn deflate(data_set: &[u8]) -> Vec<u8> {
-    let syntax = TransferSyntaxRegistry.get(DEFLATED).expect("deflate is registered");
-    let Codec::Dataset(Some(adapter)) = syntax.codec() else { panic!("deflate adapts data sets") };
+    let syntax = TransferSyntaxRegistry
+        .get(DEFLATED)
+        .expect("deflate is registered");
+    let Codec::Dataset(Some(adapter)) = syntax.codec() else {
+        panic!("deflate adapts data sets")
+    };
     let mut deflated = Vec::new();
     {
         let mut writer = adapter.adapt_writer(Box::new(&mut deflated));
@@ -166,7 +189,9 @@ fn ct_file(transfer_syntax: &str, sop_instance_uid: &str, instance_number: &str)
         EXPLICIT_BE => (true, true),
         _ => (false, true),
     };
-    let data_set = DataSet::new(big_endian, explicit_vr).ct_slice(sop_instance_uid, instance_number).pixel_data(524_288);
+    let data_set = DataSet::new(big_endian, explicit_vr)
+        .ct_slice(sop_instance_uid, instance_number)
+        .pixel_data(524_288);
     file(transfer_syntax, &data_set.bytes)
 }
 
@@ -186,24 +211,57 @@ fn every_encoding_gives_the_same_sop() {
     let reference = build(vec![("ct", ct_file(EXPLICIT_LE, "1.2.3.1", "7"))]);
     assert!(reference.skipped.is_empty(), "{:?}", reference.skipped);
     let sop = &reference.manifest.series[0].sops[0];
-    assert_eq!((sop.rows, sop.bits_stored, sop.rescale_intercept), (Some(512.0), Some(12.0), Some(-1024.0)));
+    assert_eq!(
+        (sop.rows, sop.bits_stored, sop.rescale_intercept),
+        (Some(512.0), Some(12.0), Some(-1024.0))
+    );
     assert_eq!(sop.instance_number, Some(7.0));
     let no_meta = |big_endian, explicit_vr| {
-        DataSet::new(big_endian, explicit_vr).ct_slice("1.2.3.1", "7").pixel_data(524_288).bytes
+        DataSet::new(big_endian, explicit_vr)
+            .ct_slice("1.2.3.1", "7")
+            .pixel_data(524_288)
+            .bytes
     };
-    let deflated_data_set = deflate(&DataSet::explicit_le().ct_slice("1.2.3.1", "7").pixel_data(524_288).bytes);
+    let deflated_data_set = deflate(
+        &DataSet::explicit_le()
+            .ct_slice("1.2.3.1", "7")
+            .pixel_data(524_288)
+            .bytes,
+    );
     for (label, bytes) in [
-        ("implicit VR little endian", ct_file(IMPLICIT_LE, "1.2.3.1", "7")),
-        ("explicit VR big endian", ct_file(EXPLICIT_BE, "1.2.3.1", "7")),
+        (
+            "implicit VR little endian",
+            ct_file(IMPLICIT_LE, "1.2.3.1", "7"),
+        ),
+        (
+            "explicit VR big endian",
+            ct_file(EXPLICIT_BE, "1.2.3.1", "7"),
+        ),
         ("deflated", file(DEFLATED, &deflated_data_set)),
-        ("no File Meta, explicit VR little endian", no_meta(false, true)),
-        ("no File Meta, implicit VR little endian", no_meta(false, false)),
+        (
+            "no File Meta, explicit VR little endian",
+            no_meta(false, true),
+        ),
+        (
+            "no File Meta, implicit VR little endian",
+            no_meta(false, false),
+        ),
         ("no File Meta, explicit VR big endian", no_meta(true, true)),
-        ("declared explicit, written implicit", file(EXPLICIT_LE, &no_meta(false, false))),
-        ("an unknown transfer syntax", file("1.2.3.4.5.6", &no_meta(false, true))),
+        (
+            "declared explicit, written implicit",
+            file(EXPLICIT_LE, &no_meta(false, false)),
+        ),
+        (
+            "an unknown transfer syntax",
+            file("1.2.3.4.5.6", &no_meta(false, true)),
+        ),
     ] {
         let built = build(vec![("ct", bytes)]);
-        assert_eq!(built.manifest, reference.manifest, "{label}: {:?}", built.skipped);
+        assert_eq!(
+            built.manifest, reference.manifest,
+            "{label}: {:?}",
+            built.skipped
+        );
     }
 }
 
@@ -213,28 +271,57 @@ fn a_prefix_reaching_pixel_data_is_enough() {
     let reference = build(vec![("ct", whole.clone())]).manifest;
     let pixel_data_at = whole.len() - 12 - 64;
     for cut in [pixel_data_at + 12, pixel_data_at + 20, whole.len()] {
-        assert_eq!(build(vec![("ct", whole[..cut].to_vec())]).manifest, reference, "cut at {cut}");
+        assert_eq!(
+            build(vec![("ct", whole[..cut].to_vec())]).manifest,
+            reference,
+            "cut at {cut}"
+        );
     }
     for cut in [pixel_data_at + 5, pixel_data_at - 3, 300, 133] {
         let built = build(vec![("ct", whole[..cut].to_vec())]);
         let (code, reason, _) = only_skip(&built);
-        assert_eq!((code, reason), (SkipCode::TruncatedHeader, "header extends past the given bytes"), "cut at {cut}");
+        assert_eq!(
+            (code, reason),
+            (
+                SkipCode::TruncatedHeader,
+                "header extends past the given bytes"
+            ),
+            "cut at {cut}"
+        );
     }
     let preamble_only = build(vec![("ct", whole[..40].to_vec())]);
     let (code, reason, _) = only_skip(&preamble_only);
-    assert_eq!(code, SkipCode::NotDicom, "40 bytes of a preamble could be anything: {reason}");
+    assert_eq!(
+        code,
+        SkipCode::NotDicom,
+        "40 bytes of a preamble could be anything: {reason}"
+    );
     assert!(reason.contains("too few"), "{reason}");
 }
 
 #[test]
 fn a_truncated_object_of_the_study_stays_listed() {
     let whole = ct_file(EXPLICIT_LE, "1.2.3.1", "1");
-    let cut = whole.windows(11).position(|window| window == b"MONOCHROME2").expect("present") + 3;
+    let cut = whole
+        .windows(11)
+        .position(|window| window == b"MONOCHROME2")
+        .expect("present")
+        + 3;
     let built = build(vec![("ct", whole[..cut].to_vec())]);
-    assert_eq!(only_skip(&built), (SkipCode::TruncatedHeader, "header extends past the given bytes", true));
+    assert_eq!(
+        only_skip(&built),
+        (
+            SkipCode::TruncatedHeader,
+            "header extends past the given bytes",
+            true
+        )
+    );
     assert_eq!(built.urls, ["ct"]);
     let before_the_study = build(vec![("ct", whole[..200].to_vec())]);
-    assert!(!only_skip(&before_the_study).2, "the study is unknown, so the URL is not listed");
+    assert!(
+        !only_skip(&before_the_study).2,
+        "the study is unknown, so the URL is not listed"
+    );
     assert!(before_the_study.urls.is_empty());
 }
 
@@ -242,9 +329,15 @@ fn a_truncated_object_of_the_study_stays_listed() {
 fn inputs_that_are_not_dicom_are_skipped() {
     for (label, bytes) in [
         ("empty", Vec::new()),
-        ("text", b"Hello, this is certainly not a DICOM header at all".to_vec()),
+        (
+            "text",
+            b"Hello, this is certainly not a DICOM header at all".to_vec(),
+        ),
         ("json", br#"{"studyInstanceUID": "1.2.3"}"#.to_vec()),
-        ("a gzip stream", vec![0x1F, 0x8B, 0x08, 0x00, 0, 0, 0, 0, 0, 3]),
+        (
+            "a gzip stream",
+            vec![0x1F, 0x8B, 0x08, 0x00, 0, 0, 0, 0, 0, 3],
+        ),
         ("one byte", vec![8]),
     ] {
         let built = build(vec![(label, bytes)]);
@@ -255,16 +348,32 @@ fn inputs_that_are_not_dicom_are_skipped() {
 
 #[test]
 fn corrupt_structures_are_malformed_never_a_panic() {
-    let stray_item = DataSet::explicit_le().ct_slice("1.2.3.1", "1").item().pixel_data(8).bytes;
-    assert_eq!(only_skip(&build(vec![("stray", file(EXPLICIT_LE, &stray_item))])).0, SkipCode::Malformed);
+    let stray_item = DataSet::explicit_le()
+        .ct_slice("1.2.3.1", "1")
+        .item()
+        .pixel_data(8)
+        .bytes;
+    assert_eq!(
+        only_skip(&build(vec![("stray", file(EXPLICIT_LE, &stray_item))])).0,
+        SkipCode::Malformed
+    );
     let bad_item = DataSet::explicit_le()
         .ct_slice("1.2.3.1", "1")
         .undefined((0x0009, 0x1010), "SQ")
         .text((0x0009, 0x1011), "LO", "not an item")
         .bytes;
-    assert_eq!(only_skip(&build(vec![("bad", file(EXPLICIT_LE, &bad_item))])).0, SkipCode::Malformed);
-    let deflated = file(DEFLATED, b"this is not a deflate stream, just text padded out");
-    assert!(matches!(only_skip(&build(vec![("deflate", deflated)])).0, SkipCode::Malformed | SkipCode::TruncatedHeader));
+    assert_eq!(
+        only_skip(&build(vec![("bad", file(EXPLICIT_LE, &bad_item))])).0,
+        SkipCode::Malformed
+    );
+    let deflated = file(
+        DEFLATED,
+        b"this is not a deflate stream, just text padded out",
+    );
+    assert!(matches!(
+        only_skip(&build(vec![("deflate", deflated)])).0,
+        SkipCode::Malformed | SkipCode::TruncatedHeader
+    ));
 
     // Every byte flipped in turn, and every cut: each input gets an outcome and nothing panics.
     let whole = ct_file(EXPLICIT_LE, "1.2.3.1", "1");
@@ -282,8 +391,13 @@ fn corrupt_structures_are_malformed_never_a_panic() {
 #[test]
 fn undefined_length_sequences_are_walked_in_either_vr() {
     // PS3.5 §6.2.2: an undefined-length UN holds implicit VR items, even in explicit VR.
-    let implicit_inside = DataSet::new(false, false).text((0x0011, 0x1001), "LO", "private").bytes;
-    let mut data_set = DataSet::explicit_le().ct_slice("1.2.3.1", "1").undefined((0x0019, 0x1010), "UN").item();
+    let implicit_inside = DataSet::new(false, false)
+        .text((0x0011, 0x1001), "LO", "private")
+        .bytes;
+    let mut data_set = DataSet::explicit_le()
+        .ct_slice("1.2.3.1", "1")
+        .undefined((0x0019, 0x1010), "UN")
+        .item();
     data_set.bytes.extend_from_slice(&implicit_inside);
     let data_set = data_set
         .item_end()
@@ -319,26 +433,51 @@ fn work_is_bounded_per_input() {
     let built = build(vec![("deep", file(EXPLICIT_LE, &deep.bytes))]);
     assert_eq!(only_skip(&built).0, SkipCode::TooComplex);
 
-    let large = DataSet::explicit_le().ct_slice("1.2.3.1", "1").raw((0x0029, 0x1010), "OB", &vec![0; MAX_HEADER_BYTES]);
-    let built = build(vec![("large", file(EXPLICIT_LE, &large.pixel_data(8).bytes))]);
+    let large = DataSet::explicit_le().ct_slice("1.2.3.1", "1").raw(
+        (0x0029, 0x1010),
+        "OB",
+        &vec![0; MAX_HEADER_BYTES],
+    );
+    let built = build(vec![(
+        "large",
+        file(EXPLICIT_LE, &large.pixel_data(8).bytes),
+    )]);
     assert_eq!(only_skip(&built).0, SkipCode::TooLarge);
 
     // A deflate bomb: far more zeros than the limit in a few kilobytes; inflating stops at the limit.
-    let bomb = DataSet::explicit_le().ct_slice("1.2.3.1", "1").raw((0x0029, 0x1010), "OB", &vec![0; 2 * MAX_HEADER_BYTES]);
+    let bomb = DataSet::explicit_le().ct_slice("1.2.3.1", "1").raw(
+        (0x0029, 0x1010),
+        "OB",
+        &vec![0; 2 * MAX_HEADER_BYTES],
+    );
     let deflated = deflate(&bomb.pixel_data(8).bytes);
     assert!(deflated.len() < 1 << 20);
-    assert_eq!(only_skip(&build(vec![("bomb", file(DEFLATED, &deflated))])).0, SkipCode::TooLarge);
+    assert_eq!(
+        only_skip(&build(vec![("bomb", file(DEFLATED, &deflated))])).0,
+        SkipCode::TooLarge
+    );
 }
 
 #[test]
 fn enhanced_multiframe_objects_are_listed_without_their_functional_groups() {
     let mut enhanced = DataSet::explicit_le().ct_slice("1.2.3.9", "1");
-    enhanced.bytes = enhanced.bytes.replace_first(CT.as_bytes(), ENHANCED_CT.as_bytes());
+    enhanced.bytes = enhanced
+        .bytes
+        .replace_first(CT.as_bytes(), ENHANCED_CT.as_bytes());
     // The per-frame groups of a long acquisition: never read, so never too large.
-    let enhanced = enhanced.raw((0x5200, 0x9230), "SQ", &vec![0; MAX_HEADER_BYTES + 1024]).pixel_data(8);
-    let built = build(vec![("enhanced", file(EXPLICIT_LE, &enhanced.bytes)), ("ct", ct_file(EXPLICIT_LE, "1.2.3.1", "1"))]);
+    let enhanced = enhanced
+        .raw((0x5200, 0x9230), "SQ", &vec![0; MAX_HEADER_BYTES + 1024])
+        .pixel_data(8);
+    let built = build(vec![
+        ("enhanced", file(EXPLICIT_LE, &enhanced.bytes)),
+        ("ct", ct_file(EXPLICIT_LE, "1.2.3.1", "1")),
+    ]);
     let (code, reason, listed) = only_skip(&built);
-    assert_eq!((code, listed), (SkipCode::EnhancedMultiframe, true), "{reason}");
+    assert_eq!(
+        (code, listed),
+        (SkipCode::EnhancedMultiframe, true),
+        "{reason}"
+    );
     assert_eq!(built.urls.len(), 2);
     assert_eq!(built.manifest.series[0].sops.len(), 1);
 }
@@ -350,7 +489,10 @@ trait ReplaceFirst {
 impl ReplaceFirst for Vec<u8> {
     /// Swaps one UI value for another, fixing its length field (explicit VR little endian).
     fn replace_first(&self, from: &[u8], to: &[u8]) -> Vec<u8> {
-        let at = self.windows(from.len()).position(|window| window == from).expect("present");
+        let at = self
+            .windows(from.len())
+            .position(|window| window == from)
+            .expect("present");
         let mut padded = to.to_vec();
         if padded.len() % 2 == 1 {
             padded.push(0);
@@ -385,16 +527,33 @@ fn required_attributes_depend_on_the_sop_class() {
         .text((0x0020, 0x000D), "UI", STUDY)
         .text((0x0020, 0x000E), "UI", "1.2.3.20");
     let built = build(vec![("sr", file(EXPLICIT_LE, &report.bytes))]);
-    assert!(built.skipped.is_empty(), "an SR needs no geometry: {:?}", built.skipped);
+    assert!(
+        built.skipped.is_empty(),
+        "an SR needs no geometry: {:?}",
+        built.skipped
+    );
     let series = &built.manifest.series[0];
-    assert_eq!((series.series_description.as_str(), &series.series_number), ("SR", &SeriesNumber::Text(String::new())));
+    assert_eq!(
+        (series.series_description.as_str(), &series.series_number),
+        ("SR", &SeriesNumber::Text(String::new()))
+    );
 
     // A repeated attribute counts with its last value, as in pydicom.
-    let twelve_bits = DataSet::explicit_le().ct_slice("1.2.3.3", "1").us((0x0028, 0x0100), 12).pixel_data(8);
+    let twelve_bits = DataSet::explicit_le()
+        .ct_slice("1.2.3.3", "1")
+        .us((0x0028, 0x0100), 12)
+        .pixel_data(8);
     let built = build(vec![("ct", file(EXPLICIT_LE, &twelve_bits.bytes))]);
     let (code, reason, listed) = only_skip(&built);
-    assert_eq!((code, listed), (SkipCode::InvalidAttribute, true), "{reason}");
-    assert!(reason.contains("bitsAllocated"), "the Viewer's reason names the field: {reason}");
+    assert_eq!(
+        (code, listed),
+        (SkipCode::InvalidAttribute, true),
+        "{reason}"
+    );
+    assert!(
+        reason.contains("bitsAllocated"),
+        "the Viewer's reason names the field: {reason}"
+    );
 }
 
 #[test]
@@ -406,11 +565,22 @@ fn text_follows_the_specific_character_set() {
             .raw((0x0008, 0x103E), "LO", description)
             .pixel_data(8);
         // ct_slice wrote Axial first; the later value is the one read.
-        build(vec![("ct", file(EXPLICIT_LE, &data_set.bytes))]).manifest.series[0].series_description.clone()
+        build(vec![("ct", file(EXPLICIT_LE, &data_set.bytes))])
+            .manifest
+            .series[0]
+            .series_description
+            .clone()
     };
-    assert_eq!(described("ISO_IR 192", "Thorax – axial".as_bytes()), "Thorax – axial");
+    assert_eq!(
+        described("ISO_IR 192", "Thorax – axial".as_bytes()),
+        "Thorax – axial"
+    );
     assert_eq!(described("ISO_IR 100", b"Th\xf6rax"), "Thörax");
-    assert_eq!(described("", b"Th\xf6rax"), "Thörax", "no character set reads as ISO 8859-1, as pydicom does");
+    assert_eq!(
+        described("", b"Th\xf6rax"),
+        "Thörax",
+        "no character set reads as ISO 8859-1, as pydicom does"
+    );
 }
 
 #[test]
@@ -434,9 +604,24 @@ fn series_and_slices_are_ordered_and_duplicates_listed_once() {
     ];
     let built = build(inputs.clone());
     // No instance number counts as 0; UIDs compare as text, so 1.2.3.21 sorts before 1.2.3.3.
-    assert_eq!(built.urls, ["s2-c", "s2-b", "s2-a", "dup-a", "s10-b", "text"]);
-    let numbers: Vec<&SeriesNumber> = built.manifest.series.iter().map(|series| &series.series_number).collect();
-    assert_eq!(numbers, [&SeriesNumber::Number(2), &SeriesNumber::Number(10), &SeriesNumber::Text("A1".into())]);
+    assert_eq!(
+        built.urls,
+        ["s2-c", "s2-b", "s2-a", "dup-a", "s10-b", "text"]
+    );
+    let numbers: Vec<&SeriesNumber> = built
+        .manifest
+        .series
+        .iter()
+        .map(|series| &series.series_number)
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            &SeriesNumber::Number(2),
+            &SeriesNumber::Number(10),
+            &SeriesNumber::Text("A1".into())
+        ]
+    );
     let (code, reason, listed) = only_skip(&built);
     assert_eq!((code, listed), (SkipCode::DuplicateSopInstance, false));
     assert!(reason.contains("dup-a"), "{reason}");
@@ -444,18 +629,28 @@ fn series_and_slices_are_ordered_and_duplicates_listed_once() {
     let mut reversed = inputs;
     reversed.reverse();
     let again = build(reversed);
-    assert_eq!((again.urls, again.manifest), (built.urls, built.manifest), "input order does not matter");
+    assert_eq!(
+        (again.urls, again.manifest),
+        (built.urls, built.manifest),
+        "input order does not matter"
+    );
 }
 
 #[test]
 fn other_studies_stay_out_and_the_requested_uid_is_checked() {
-    let other = DataSet::explicit_le().ct_slice("1.2.3.1", "1").text((0x0020, 0x000D), "UI", "1.2.999").pixel_data(8);
+    let other = DataSet::explicit_le()
+        .ct_slice("1.2.3.1", "1")
+        .text((0x0020, 0x000D), "UI", "1.2.999")
+        .pixel_data(8);
     let built = build(vec![("other", file(EXPLICIT_LE, &other.bytes))]);
     assert_eq!(only_skip(&built).0, SkipCode::StudyMismatch);
     assert!(built.urls.is_empty() && built.manifest.series.is_empty());
 
     let error = ManifestBuilder::new("1.2.03").expect_err("not a UID");
-    assert_eq!((error.field, error.code()), ("studyInstanceUid", "invalid_params"));
+    assert_eq!(
+        (error.field, error.code()),
+        ("studyInstanceUid", "invalid_params")
+    );
     assert!(build_manifest("", [("a", b"")]).is_err());
 }
 
@@ -474,7 +669,10 @@ impl Read for Counted<'_> {
 }
 
 fn read_counting(bytes: &[u8]) -> (avara::manifest::SopHeader, usize) {
-    let mut counted = Counted { bytes, handed_out: 0 };
+    let mut counted = Counted {
+        bytes,
+        handed_out: 0,
+    };
     let header = read_sop_header_from(&mut counted).expect("reading from memory works");
     (header, counted.handed_out)
 }
@@ -487,30 +685,51 @@ fn a_stream_is_read_only_as_far_as_the_header_goes() {
     assert_eq!(header, read_sop_header(&large_image));
     assert!(read <= 64 << 10, "read {read} bytes of an 8 MiB image");
 
-    let mut long_header = DataSet::explicit_le().ct_slice("1.2.3.1", "1").raw((0x0029, 0x1010), "OB", &vec![7; 300_000]);
+    let mut long_header = DataSet::explicit_le().ct_slice("1.2.3.1", "1").raw(
+        (0x0029, 0x1010),
+        "OB",
+        &vec![7; 300_000],
+    );
     long_header = long_header.pixel_data(8 << 20);
     let mut bytes = file(EXPLICIT_LE, &long_header.bytes);
     bytes.resize(bytes.len() + (8 << 20), 0);
     let (header, read) = read_counting(&bytes);
-    assert_eq!((header.problem(), read), (None, 1 << 20), "64 KiB, then 256 KiB, then 1 MiB");
+    assert_eq!(
+        (header.problem(), read),
+        (None, 1 << 20),
+        "64 KiB, then 256 KiB, then 1 MiB"
+    );
 
     // Without Pixel Data, only the end of the stream ends the header.
-    let report = DataSet::explicit_le().ct_slice("1.2.3.2", "1").raw((0x0029, 0x1010), "OB", &vec![7; 100_000]);
+    let report = DataSet::explicit_le().ct_slice("1.2.3.2", "1").raw(
+        (0x0029, 0x1010),
+        "OB",
+        &vec![7; 100_000],
+    );
     let bytes = file(EXPLICIT_LE, &report.bytes);
     let (header, read) = read_counting(&bytes);
     assert_eq!((header, read), (read_sop_header(&bytes), bytes.len()));
 
-    let huge = DataSet::explicit_le().ct_slice("1.2.3.3", "1").raw((0x0029, 0x1010), "OB", &vec![0; 2 * MAX_HEADER_BYTES]);
+    let huge = DataSet::explicit_le().ct_slice("1.2.3.3", "1").raw(
+        (0x0029, 0x1010),
+        "OB",
+        &vec![0; 2 * MAX_HEADER_BYTES],
+    );
     let bytes = file(EXPLICIT_LE, &huge.pixel_data(8).bytes);
     let (header, read) = read_counting(&bytes);
-    assert_eq!(header.problem().map(|problem| problem.code), Some(SkipCode::TooLarge));
+    assert_eq!(
+        header.problem().map(|problem| problem.code),
+        Some(SkipCode::TooLarge)
+    );
     assert!(read <= MAX_HEADER_BYTES + (64 << 10), "read {read} bytes");
 }
 
 #[test]
 fn headers_read_elsewhere_can_be_added() {
     let bytes = ct_file(EXPLICIT_LE, "1.2.3.1", "1");
-    let header = std::thread::spawn(move || read_sop_header(&bytes)).join().expect("read on another thread");
+    let header = std::thread::spawn(move || read_sop_header(&bytes))
+        .join()
+        .expect("read on another thread");
     assert_eq!(header.study_instance_uid(), Some(STUDY));
     let mut builder = ManifestBuilder::new(STUDY).expect("valid");
     builder.add_header("ct", header);
@@ -519,11 +738,15 @@ fn headers_read_elsewhere_can_be_added() {
 
 #[test]
 fn the_answer_takes_the_built_manifest() {
-    let built = build(vec![("ct", ct_file(EXPLICIT_LE, "1.2.3.1", "1")), ("junk", b"junk".to_vec())]);
+    let built = build(vec![
+        ("ct", ct_file(EXPLICIT_LE, "1.2.3.1", "1")),
+        ("junk", b"junk".to_vec()),
+    ]);
     let answer = StudyAccessRequestedResponse::authorized_with_manifest(built.clone());
     assert_eq!(answer.urls, ["ct"]);
     assert_eq!(answer.manifest.as_ref(), Some(&built.manifest));
-    let json: serde_json::Value = serde_json::from_str(&answer.to_json().expect("valid")).expect("JSON");
+    let json: serde_json::Value =
+        serde_json::from_str(&answer.to_json().expect("valid")).expect("JSON");
     assert_eq!(json["manifest"]["series"][0]["sops"][0]["rows"], 512);
 
     let nothing = build(vec![("junk", b"junk".to_vec())]);
@@ -550,7 +773,10 @@ fn skip_codes_are_stable() {
         ]
     );
     for code in SkipCode::ALL {
-        assert_eq!(serde_json::to_value(code).expect("serializes"), code.as_str());
+        assert_eq!(
+            serde_json::to_value(code).expect("serializes"),
+            code.as_str()
+        );
     }
 }
 
@@ -559,14 +785,28 @@ fn the_generic_constructor_takes_a_built_manifest_as_the_bindings_send_it() {
     use avara::webhooks::responses::construct;
     let built = build(vec![("ct/1.dcm", ct_file(EXPLICIT_LE, "1.2.3.1", "1"))]);
     let sent = serde_json::to_value(&built).expect("serializes");
-    let answer = construct("study.access_requested", "authorized", vec![sent]).expect("a built manifest");
-    let expected = serde_json::to_value(StudyAccessRequestedResponse::from(built)).expect("serializes");
+    let answer =
+        construct("study.access_requested", "authorized", vec![sent]).expect("a built manifest");
+    let expected =
+        serde_json::to_value(StudyAccessRequestedResponse::from(built)).expect("serializes");
     assert_eq!(answer, expected);
-    assert_eq!(answer["manifest"]["series"][0]["sops"][0]["sopInstanceUID"], "1.2.3.1");
+    assert_eq!(
+        answer["manifest"]["series"][0]["sops"][0]["sopInstanceUID"],
+        "1.2.3.1"
+    );
 
-    let urls = construct("study.access_requested", "authorized", vec![serde_json::json!(["a", "b"])]).expect("URLs");
+    let urls = construct(
+        "study.access_requested",
+        "authorized",
+        vec![serde_json::json!(["a", "b"])],
+    )
+    .expect("URLs");
     assert_eq!(urls["urls"], serde_json::json!(["a", "b"]));
-    let error = construct("study.access_requested", "authorized", vec![serde_json::json!({"urls": []})])
-        .expect_err("an object without a manifest");
+    let error = construct(
+        "study.access_requested",
+        "authorized",
+        vec![serde_json::json!({"urls": []})],
+    )
+    .expect_err("an object without a manifest");
     assert!(error.message().contains("urls"), "{}", error.message());
 }

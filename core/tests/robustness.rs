@@ -8,16 +8,26 @@ const NOW: u64 = 1_767_225_600_000;
 fn signed_headers(body: &[u8]) -> WebhookHeaders {
     let timestamp = NOW.to_string();
     let signature = sign(SECRET.as_bytes(), &timestamp, body);
-    [("X-Avara-Signature", signature), ("X-Avara-Timestamp", timestamp)].into_iter().collect()
+    [
+        ("X-Avara-Signature", signature),
+        ("X-Avara-Timestamp", timestamp),
+    ]
+    .into_iter()
+    .collect()
 }
 
 #[test]
 fn a_ten_megabyte_body_is_refused_before_hashing() {
     let body = vec![b'{'; 10 * 1024 * 1024];
     let webhook = Webhook::new(SECRET).unwrap();
-    let error = webhook.verify_at(&body, &signed_headers(&body), NOW).unwrap_err();
+    let error = webhook
+        .verify_at(&body, &signed_headers(&body), NOW)
+        .unwrap_err();
     assert_eq!(error.code(), ErrorCode::PayloadTooLarge);
-    assert_eq!(unsafe_unwrap(&body).unwrap_err().code(), ErrorCode::PayloadTooLarge);
+    assert_eq!(
+        unsafe_unwrap(&body).unwrap_err().code(),
+        ErrorCode::PayloadTooLarge
+    );
 }
 
 #[test]
@@ -44,31 +54,54 @@ fn authentic_garbage_bodies_fail_at_parsing_with_their_own_codes() {
         (b"[1,2]", ErrorCode::SchemaError),
         (b"", ErrorCode::InvalidPayload),
     ] {
-        let error = webhook.unwrap_at(body, &signed_headers(body), NOW).unwrap_err();
+        let error = webhook
+            .unwrap_at(body, &signed_headers(body), NOW)
+            .unwrap_err();
         assert_eq!(error.code(), code, "{body:?}");
     }
 }
 
 #[test]
 fn extreme_clocks_do_not_overflow() {
-    let webhook = Webhook::new(SECRET).unwrap().with_tolerance(std::time::Duration::MAX);
+    let webhook = Webhook::new(SECRET)
+        .unwrap()
+        .with_tolerance(std::time::Duration::MAX);
     let body = b"{}";
-    assert!(webhook.verify_at(body, &signed_headers(body), u64::MAX).is_ok());
+    assert!(
+        webhook
+            .verify_at(body, &signed_headers(body), u64::MAX)
+            .is_ok()
+    );
     assert!(webhook.verify_at(body, &signed_headers(body), 0).is_ok());
     let strict = Webhook::new(SECRET).unwrap();
-    let error = strict.verify_at(body, &signed_headers(body), u64::MAX).unwrap_err();
+    let error = strict
+        .verify_at(body, &signed_headers(body), u64::MAX)
+        .unwrap_err();
     assert_eq!(error.code(), ErrorCode::TimestampTooOld);
 }
 
 #[test]
 fn secrets_never_appear_in_debug_output_or_messages() {
-    let webhook = Webhook::with_secrets([SECRET, "second_secret_0123456789abcdefghijklmnop"]).unwrap();
+    let webhook =
+        Webhook::with_secrets([SECRET, "second_secret_0123456789abcdefghijklmnop"]).unwrap();
     let shown = format!("{webhook:?}");
-    assert!(!shown.contains("robustness_secret") && !shown.contains("second_secret"), "{shown}");
+    assert!(
+        !shown.contains("robustness_secret") && !shown.contains("second_secret"),
+        "{shown}"
+    );
     assert!(shown.contains("REDACTED"));
     let body = b"{}";
-    let mut messages = vec![webhook.verify_at(b"x", &signed_headers(body), NOW).unwrap_err().to_string()];
-    for bad in [format!(" {SECRET}"), format!("{SECRET}\n"), SECRET[..20].to_string()] {
+    let mut messages = vec![
+        webhook
+            .verify_at(b"x", &signed_headers(body), NOW)
+            .unwrap_err()
+            .to_string(),
+    ];
+    for bad in [
+        format!(" {SECRET}"),
+        format!("{SECRET}\n"),
+        SECRET[..20].to_string(),
+    ] {
         messages.push(Webhook::new(&bad).unwrap_err().to_string());
     }
     for message in messages {
@@ -88,9 +121,16 @@ fn secret_errors_say_what_is_wrong() {
 fn hints_name_the_usual_mistakes() {
     let webhook = Webhook::new(SECRET).unwrap();
     let attempt = |signature: &str, timestamp: &str| {
-        let headers: WebhookHeaders =
-            [("X-Avara-Signature", signature), ("X-Avara-Timestamp", timestamp)].into_iter().collect();
-        webhook.verify_at(b"{}", &headers, NOW).unwrap_err().to_string()
+        let headers: WebhookHeaders = [
+            ("X-Avara-Signature", signature),
+            ("X-Avara-Timestamp", timestamp),
+        ]
+        .into_iter()
+        .collect();
+        webhook
+            .verify_at(b"{}", &headers, NOW)
+            .unwrap_err()
+            .to_string()
     };
     let good = sign(SECRET.as_bytes(), &NOW.to_string(), b"{}");
     assert!(attempt(&good, "1767225600").contains("looks like Unix seconds"));

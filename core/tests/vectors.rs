@@ -3,7 +3,9 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use avara::webhooks::{self, Scheme, Webhook, WebhookError, WebhookEvent, WebhookHeaders, responses};
+use avara::webhooks::{
+    self, Scheme, Webhook, WebhookError, WebhookEvent, WebhookHeaders, responses,
+};
 use serde_json::Value;
 
 fn vector_files() -> Vec<PathBuf> {
@@ -18,7 +20,10 @@ fn vector_files() -> Vec<PathBuf> {
 }
 
 fn hex(text: &str) -> Vec<u8> {
-    (0..text.len()).step_by(2).map(|i| u8::from_str_radix(&text[i..i + 2], 16).expect("hex")).collect()
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).expect("hex"))
+        .collect()
 }
 
 fn payload(case: &Value) -> Vec<u8> {
@@ -30,15 +35,31 @@ fn payload(case: &Value) -> Vec<u8> {
 }
 
 fn strings(value: &Value) -> Vec<String> {
-    value.as_array().expect("array").iter().map(|s| s.as_str().expect("string").to_owned()).collect()
+    value
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|s| s.as_str().expect("string").to_owned())
+        .collect()
 }
 
 fn build_verifier(secrets: &[String], config: &Value) -> Result<Webhook, WebhookError> {
-    let mut webhook = if secrets.len() == 1 { Webhook::new(&secrets[0])? } else { Webhook::with_secrets(secrets)? };
-    let ms = |key: &str| config.get(key).and_then(Value::as_u64).map(Duration::from_millis);
+    let mut webhook = if secrets.len() == 1 {
+        Webhook::new(&secrets[0])?
+    } else {
+        Webhook::with_secrets(secrets)?
+    };
+    let ms = |key: &str| {
+        config
+            .get(key)
+            .and_then(Value::as_u64)
+            .map(Duration::from_millis)
+    };
     match config.get("toleranceMs") {
         Some(Value::Null) => webhook = webhook.without_timestamp_check(),
-        Some(tolerance) => webhook = webhook.with_tolerance(Duration::from_millis(tolerance.as_u64().expect("ms"))),
+        Some(tolerance) => {
+            webhook = webhook.with_tolerance(Duration::from_millis(tolerance.as_u64().expect("ms")))
+        }
         None => {}
     }
     if let Some(past) = ms("pastToleranceMs") {
@@ -54,22 +75,33 @@ fn build_verifier(secrets: &[String], config: &Value) -> Result<Webhook, Webhook
 }
 
 /// Compares an outcome with a case's `result`/`code`; returns a failure description.
-fn judge<T>(case: &Value, outcome: &Result<T, WebhookError>, check_valid: impl FnOnce(&T) -> Option<String>) -> Option<String> {
+fn judge<T>(
+    case: &Value,
+    outcome: &Result<T, WebhookError>,
+    check_valid: impl FnOnce(&T) -> Option<String>,
+) -> Option<String> {
     match (case["result"].as_str(), outcome) {
         (Some("valid"), Ok(value)) => check_valid(value),
         (Some("invalid"), Err(error)) if error.code().as_str() == case["code"] => None,
         (_, Ok(_)) => Some(format!("expected {}, got valid", case["code"])),
-        (_, Err(error)) => Some(format!("expected {}, got {error}", case.get("code").unwrap_or(&case["result"]))),
+        (_, Err(error)) => Some(format!(
+            "expected {}, got {error}",
+            case.get("code").unwrap_or(&case["result"])
+        )),
     }
 }
 
 fn run_signature_case(group: &Value, case: &Value) -> Option<String> {
     match group["type"].as_str() {
         Some("verify") => {
-            let webhook = build_verifier(&strings(&group["secrets"]), &group["config"]).expect("group secrets are valid");
+            let webhook = build_verifier(&strings(&group["secrets"]), &group["config"])
+                .expect("group secrets are valid");
             let mut headers = WebhookHeaders::new();
             for pair in case["headers"].as_array().expect("headers") {
-                headers.insert(pair[0].as_str().expect("name"), pair[1].as_str().expect("value"));
+                headers.insert(
+                    pair[0].as_str().expect("name"),
+                    pair[1].as_str().expect("value"),
+                );
             }
             let now = group["nowMs"].as_u64().expect("nowMs");
             let outcome = webhook.verify_at(&payload(case), &headers, now);
@@ -119,15 +151,22 @@ fn run_response_case(group: &Value, case: &Value) -> Option<String> {
         Some("normalize") => responses::normalize_response_value(event_type, case["body"].clone()),
         other => return Some(format!("unknown group type {other:?}")),
     };
-    judge(case, &outcome, |value| (*value != case["expected"]).then(|| format!("produced {value}")))
+    judge(case, &outcome, |value| {
+        (*value != case["expected"]).then(|| format!("produced {value}"))
+    })
 }
 
 #[test]
 fn every_vector_file_passes() {
     let mut failures = Vec::new();
     for path in vector_files() {
-        let file: Value = serde_json::from_slice(&std::fs::read(&path).expect("readable")).expect("valid JSON");
-        let name = path.file_name().expect("name").to_string_lossy().into_owned();
+        let file: Value =
+            serde_json::from_slice(&std::fs::read(&path).expect("readable")).expect("valid JSON");
+        let name = path
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
         let mut count = 0;
         for group in file["testGroups"].as_array().expect("testGroups") {
             for case in group["tests"].as_array().expect("tests") {
@@ -139,12 +178,24 @@ fn every_vector_file_passes() {
                     other => Some(format!("unknown schema {other:?}")),
                 };
                 if let Some(failure) = failure {
-                    failures.push(format!("{name} tcId {} ({}): {failure}", case["tcId"], case["comment"]));
+                    failures.push(format!(
+                        "{name} tcId {} ({}): {failure}",
+                        case["tcId"], case["comment"]
+                    ));
                 }
             }
         }
-        assert_eq!(Some(count), file["numberOfTests"].as_u64(), "{name}: numberOfTests does not match its cases");
+        assert_eq!(
+            Some(count),
+            file["numberOfTests"].as_u64(),
+            "{name}: numberOfTests does not match its cases"
+        );
         println!("rust vectors: {name} {count} cases");
     }
-    assert!(failures.is_empty(), "{} vector case(s) failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} vector case(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

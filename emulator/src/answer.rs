@@ -3,8 +3,9 @@
 
 use avara::webhooks::responses::{
     ClinicalContextEnrichmentRequestedResponse, EphemeralAccessRequestedResponse, MediaUrl,
-    ModalityWorklistRequestedResponse, PatientStudyEnrichmentRequestedResponse, ReportDeliveredResponse,
-    SecondaryCaptureAccessRequestedResponse, StudyAccessRequestedResponse, normalize_response_value,
+    ModalityWorklistRequestedResponse, PatientStudyEnrichmentRequestedResponse,
+    ReportDeliveredResponse, SecondaryCaptureAccessRequestedResponse, StudyAccessRequestedResponse,
+    normalize_response_value,
 };
 use avara::webhooks::{ManifestReport, WebhookError, check_manifest, parse_strict_json};
 use serde_json::{Map, Value};
@@ -48,15 +49,24 @@ impl ManifestVerdict {
             .iter()
             .take(NOTED_SKIPS)
             .map(|part| {
-                let what = if part.path.contains(".sops[") { "SOP" } else { "series" };
+                let what = if part.path.contains(".sops[") {
+                    "SOP"
+                } else {
+                    "series"
+                };
                 format!("{field}.{}; the Viewer skips that {what}", part.reason)
             })
             .collect();
         if skipped.len() > NOTED_SKIPS {
-            notes.push(format!("{field}: {} more parts are skipped", skipped.len() - NOTED_SKIPS));
+            notes.push(format!(
+                "{field}: {} more parts are skipped",
+                skipped.len() - NOTED_SKIPS
+            ));
         }
         if let (Some(reason), None) = (&self.report.ignored_because, &self.report.other_study_uid) {
-            notes.push(format!("the Viewer ignores {field} and loads only the plain URLs: {reason}"));
+            notes.push(format!(
+                "the Viewer ignores {field} and loads only the plain URLs: {reason}"
+            ));
         }
         notes
     }
@@ -74,31 +84,46 @@ impl Verdict {
 /// to read as an answer.
 fn judge_envelope(exchange: &Exchange, verdict: &mut Verdict) -> Option<Value> {
     if let Some(failure) = &exchange.failure {
-        verdict.violations.push(format!("no answer from the endpoint: {failure}"));
+        verdict
+            .violations
+            .push(format!("no answer from the endpoint: {failure}"));
         return None;
     }
     let status = exchange.status.unwrap_or(0);
     let parsed = parse_strict_json(&exchange.body);
     if !(200..300).contains(&status) {
-        verdict
-            .violations
-            .push(format!("the endpoint answered HTTP {status}; the contract expects 200 with a JSON body"));
-        verdict.error =
-            parsed.ok().as_ref().and_then(|body| body.get("error")).and_then(Value::as_str).map(str::to_owned);
+        verdict.violations.push(format!(
+            "the endpoint answered HTTP {status}; the contract expects 200 with a JSON body"
+        ));
+        verdict.error = parsed
+            .ok()
+            .as_ref()
+            .and_then(|body| body.get("error"))
+            .and_then(Value::as_str)
+            .map(str::to_owned);
         return None;
     }
     if status != 200 {
-        verdict.notes.push(format!("HTTP {status}: the contract expects 200"));
+        verdict
+            .notes
+            .push(format!("HTTP {status}: the contract expects 200"));
     }
-    let json_type = exchange.content_type.as_deref().is_some_and(|value| value.to_ascii_lowercase().contains("json"));
+    let json_type = exchange
+        .content_type
+        .as_deref()
+        .is_some_and(|value| value.to_ascii_lowercase().contains("json"));
     if !json_type {
         let shown = exchange.content_type.as_deref().unwrap_or("none");
-        verdict.notes.push(format!("Content-Type is {shown:?}; application/json is expected"));
+        verdict.notes.push(format!(
+            "Content-Type is {shown:?}; application/json is expected"
+        ));
     }
     match parsed {
         Ok(parsed) => Some(parsed),
         Err(_) if exchange.body.is_empty() => {
-            verdict.violations.push("the body is empty; the contract expects a JSON object".into());
+            verdict
+                .violations
+                .push("the body is empty; the contract expects a JSON object".into());
             None
         }
         Err(_) => {
@@ -109,7 +134,9 @@ fn judge_envelope(exchange: &Exchange, verdict: &mut Verdict) -> Option<Value> {
 }
 
 fn violation(verdict: &mut Verdict, error: &WebhookError) {
-    verdict.violations.push(format!("{} ({})", error.message(), error.code().as_str()));
+    verdict
+        .violations
+        .push(format!("{} ({})", error.message(), error.code().as_str()));
 }
 
 /// Notes a field the SDK types require but the integration guide leaves out on denial.
@@ -129,12 +156,19 @@ const MANIFEST_FIELDS: [&str; 2] = ["manifest", "manifests"];
 fn note_unknown_fields(verdict: &mut Verdict, event_type: &str, body: &Map<String, Value>) {
     let mut without_manifests = body.clone();
     without_manifests.retain(|name, _| !MANIFEST_FIELDS.contains(&name.as_str()));
-    let Ok(Value::Object(known)) = normalize_response_value(event_type, Value::Object(without_manifests)) else {
+    let Ok(Value::Object(known)) =
+        normalize_response_value(event_type, Value::Object(without_manifests))
+    else {
         return;
     };
     for (name, value) in body {
-        if !known.contains_key(name) && !value.is_null() && !MANIFEST_FIELDS.contains(&name.as_str()) {
-            verdict.notes.push(format!("`{name}` is not a field of this answer; Avara ignores it"));
+        if !known.contains_key(name)
+            && !value.is_null()
+            && !MANIFEST_FIELDS.contains(&name.as_str())
+        {
+            verdict.notes.push(format!(
+                "`{name}` is not a field of this answer; Avara ignores it"
+            ));
         }
     }
 }
@@ -142,21 +176,31 @@ fn note_unknown_fields(verdict: &mut Verdict, event_type: &str, body: &Map<Strin
 fn judge_access(verdict: &mut Verdict, authorized: bool, nothing_given: &str) {
     verdict.authorized = Some(authorized);
     if authorized && verdict.urls.is_empty() && verdict.media.is_empty() {
-        verdict.notes.push(format!("authorized, but {nothing_given}"));
+        verdict
+            .notes
+            .push(format!("authorized, but {nothing_given}"));
     }
     if !authorized && verdict.error.is_none() {
-        verdict.notes.push("access denied without an `error` reason to show the user".into());
+        verdict
+            .notes
+            .push("access denied without an `error` reason to show the user".into());
     }
 }
 
 /// Judges each manifest of an access answer as the Viewer reads it; `study_uid` is the
 /// study the event asked about, which a `study.access_requested` manifest must name.
-fn judge_manifests(verdict: &mut Verdict, event_type: &str, body: &Map<String, Value>, study_uid: Option<&str>) {
+fn judge_manifests(
+    verdict: &mut Verdict,
+    event_type: &str,
+    body: &Map<String, Value>,
+    study_uid: Option<&str>,
+) {
     let present = |field: &str| body.get(field).filter(|value| !value.is_null());
     let checked: Vec<(String, &Value, Option<&str>)> = match event_type {
-        StudyAccessRequestedResponse::EVENT_TYPE => {
-            present("manifest").map(|manifest| ("manifest".to_owned(), manifest, study_uid)).into_iter().collect()
-        }
+        StudyAccessRequestedResponse::EVENT_TYPE => present("manifest")
+            .map(|manifest| ("manifest".to_owned(), manifest, study_uid))
+            .into_iter()
+            .collect(),
         EphemeralAccessRequestedResponse::EVENT_TYPE => match present("manifests") {
             Some(Value::Array(manifests)) => manifests
                 .iter()
@@ -164,7 +208,9 @@ fn judge_manifests(verdict: &mut Verdict, event_type: &str, body: &Map<String, V
                 .map(|(index, manifest)| (format!("manifests[{index}]"), manifest, None))
                 .collect(),
             Some(_) => {
-                verdict.notes.push("`manifests` is not an array; the Viewer ignores it".into());
+                verdict
+                    .notes
+                    .push("`manifests` is not an array; the Viewer ignores it".into());
                 Vec::new()
             }
             None => Vec::new(),
@@ -174,9 +220,9 @@ fn judge_manifests(verdict: &mut Verdict, event_type: &str, body: &Map<String, V
     for (field, manifest, study_uid) in checked {
         let report = check_manifest(manifest, study_uid);
         if let (Some(named), Some(asked)) = (&report.other_study_uid, study_uid) {
-            verdict
-                .violations
-                .push(format!("{field}.studyInstanceUID is {named:?} but the requested study is {asked:?}"));
+            verdict.violations.push(format!(
+                "{field}.studyInstanceUID is {named:?} but the requested study is {asked:?}"
+            ));
         }
         verdict.manifests.push(ManifestVerdict { field, report });
     }
@@ -187,24 +233,44 @@ fn judge_body(verdict: &mut Verdict, event_type: &str, body: &[u8]) -> Result<()
     match event_type {
         StudyAccessRequestedResponse::EVENT_TYPE => {
             let answer = StudyAccessRequestedResponse::from_json(body)?;
-            (verdict.urls, verdict.media, verdict.error) =
-                (answer.urls, answer.media_urls.unwrap_or_default(), answer.error);
-            judge_access(verdict, answer.authorized, "no URLs were given: the Viewer has nothing to show");
+            (verdict.urls, verdict.media, verdict.error) = (
+                answer.urls,
+                answer.media_urls.unwrap_or_default(),
+                answer.error,
+            );
+            judge_access(
+                verdict,
+                answer.authorized,
+                "no URLs were given: the Viewer has nothing to show",
+            );
         }
         EphemeralAccessRequestedResponse::EVENT_TYPE => {
             let answer = EphemeralAccessRequestedResponse::from_json(body)?;
-            (verdict.urls, verdict.media, verdict.error) =
-                (answer.urls, answer.media_urls.unwrap_or_default(), answer.error);
-            judge_access(verdict, answer.authorized, "no URLs were given: the Viewer has nothing to show");
+            (verdict.urls, verdict.media, verdict.error) = (
+                answer.urls,
+                answer.media_urls.unwrap_or_default(),
+                answer.error,
+            );
+            judge_access(
+                verdict,
+                answer.authorized,
+                "no URLs were given: the Viewer has nothing to show",
+            );
         }
         SecondaryCaptureAccessRequestedResponse::EVENT_TYPE => {
             let answer = SecondaryCaptureAccessRequestedResponse::from_json(body)?;
             (verdict.urls, verdict.error) = (answer.upload_urls, answer.error);
-            judge_access(verdict, answer.authorized, "no `uploadUrls` were given: the Viewer cannot upload");
+            judge_access(
+                verdict,
+                answer.authorized,
+                "no `uploadUrls` were given: the Viewer cannot upload",
+            );
         }
         ReportDeliveredResponse::EVENT_TYPE => {
             if !ReportDeliveredResponse::from_json(body)?.success {
-                verdict.notes.push("`success` is false: the report counts as not received".into());
+                verdict
+                    .notes
+                    .push("`success` is false: the report counts as not received".into());
             }
         }
         ModalityWorklistRequestedResponse::EVENT_TYPE => {
@@ -212,24 +278,32 @@ fn judge_body(verdict: &mut Verdict, event_type: &str, body: &[u8]) -> Result<()
             verdict.authorized = Some(answer.authorized);
             verdict.error = answer.error;
             if !answer.authorized && verdict.error.is_none() {
-                verdict.notes.push("the worklist query is refused without an `error` reason".into());
+                verdict
+                    .notes
+                    .push("the worklist query is refused without an `error` reason".into());
             }
         }
         PatientStudyEnrichmentRequestedResponse::EVENT_TYPE => {
             if PatientStudyEnrichmentRequestedResponse::from_json(body)?
                 == PatientStudyEnrichmentRequestedResponse::empty()
             {
-                verdict.notes.push("an empty answer: Avara keeps what the DICOM headers say".into());
+                verdict
+                    .notes
+                    .push("an empty answer: Avara keeps what the DICOM headers say".into());
             }
         }
         ClinicalContextEnrichmentRequestedResponse::EVENT_TYPE => {
             if ClinicalContextEnrichmentRequestedResponse::from_json(body)?
                 == ClinicalContextEnrichmentRequestedResponse::empty()
             {
-                verdict.notes.push("an empty answer: AutoScribe gets no clinical context".into());
+                verdict
+                    .notes
+                    .push("an empty answer: AutoScribe gets no clinical context".into());
             }
         }
-        other => verdict.violations.push(format!("no answer is defined for the event type {other:?}")),
+        other => verdict
+            .violations
+            .push(format!("no answer is defined for the event type {other:?}")),
     }
     Ok(())
 }
@@ -237,21 +311,30 @@ fn judge_body(verdict: &mut Verdict, event_type: &str, body: &[u8]) -> Result<()
 /// The answer to one delivery of `event_type`.
 pub(crate) fn judge(event_type: &str, exchange: &Exchange, study_uid: Option<&str>) -> Verdict {
     let mut verdict = Verdict::default();
-    let Some(parsed) = judge_envelope(exchange, &mut verdict) else { return verdict };
+    let Some(parsed) = judge_envelope(exchange, &mut verdict) else {
+        return verdict;
+    };
     if let Err(error) = judge_body(&mut verdict, event_type, &exchange.body) {
         violation(&mut verdict, &error);
         if is_soft(event_type) {
-            verdict.notes.push("Avara counts an invalid answer to this soft event as an empty one".into());
+            verdict
+                .notes
+                .push("Avara counts an invalid answer to this soft event as an empty one".into());
         }
         return verdict;
     }
     if let Value::Object(body) = &parsed {
         match event_type {
-            StudyAccessRequestedResponse::EVENT_TYPE | EphemeralAccessRequestedResponse::EVENT_TYPE => {
+            StudyAccessRequestedResponse::EVENT_TYPE
+            | EphemeralAccessRequestedResponse::EVENT_TYPE => {
                 note_missing(&mut verdict, body, "urls")
             }
-            SecondaryCaptureAccessRequestedResponse::EVENT_TYPE => note_missing(&mut verdict, body, "uploadUrls"),
-            ModalityWorklistRequestedResponse::EVENT_TYPE => note_missing(&mut verdict, body, "items"),
+            SecondaryCaptureAccessRequestedResponse::EVENT_TYPE => {
+                note_missing(&mut verdict, body, "uploadUrls")
+            }
+            ModalityWorklistRequestedResponse::EVENT_TYPE => {
+                note_missing(&mut verdict, body, "items")
+            }
             _ => {}
         }
         note_unknown_fields(&mut verdict, event_type, body);
@@ -306,16 +389,25 @@ mod tests {
 
     #[test]
     fn a_good_answer_has_no_violations() {
-        let verdict = study(&answer(200, r#"{"authorized":true,"urls":["https://s/1.dcm"]}"#));
+        let verdict = study(&answer(
+            200,
+            r#"{"authorized":true,"urls":["https://s/1.dcm"]}"#,
+        ));
         assert_eq!(verdict.authorized, Some(true));
         assert_eq!(verdict.urls, vec!["https://s/1.dcm"]);
-        assert!(verdict.violations.is_empty() && verdict.notes.is_empty(), "{verdict:?}");
+        assert!(
+            verdict.violations.is_empty() && verdict.notes.is_empty(),
+            "{verdict:?}"
+        );
     }
 
     #[test]
     fn contract_breaks_are_named() {
         let wrong_type = study(&answer(200, r#"{"authorized":"yes","urls":[]}"#));
-        assert!(wrong_type.violations[0].contains("authorized"), "{wrong_type:?}");
+        assert!(
+            wrong_type.violations[0].contains("authorized"),
+            "{wrong_type:?}"
+        );
         let status = study(&answer(401, r#"{"error":"Invalid signature"}"#));
         assert_eq!(status.error.as_deref(), Some("Invalid signature"));
         assert!(status.violations[0].contains("HTTP 401"));
@@ -323,24 +415,59 @@ mod tests {
             200,
             r#"{"authorized":true,"urls":["u"],"manifest":{"studyInstanceUID":"9.9","series":[]}}"#,
         ));
-        assert!(manifest.violations[0].contains("manifest.studyInstanceUID"), "{manifest:?}");
-        let denied = study(&answer(200, r#"{"authorized":false,"error":"Study not found in PACS"}"#));
+        assert!(
+            manifest.violations[0].contains("manifest.studyInstanceUID"),
+            "{manifest:?}"
+        );
+        let denied = study(&answer(
+            200,
+            r#"{"authorized":false,"error":"Study not found in PACS"}"#,
+        ));
         assert_eq!(denied.authorized, Some(false));
-        assert!(denied.violations.is_empty() && denied.notes[0].contains("`urls` is missing"), "{denied:?}");
+        assert!(
+            denied.violations.is_empty() && denied.notes[0].contains("`urls` is missing"),
+            "{denied:?}"
+        );
         let garbage = judge("ephemeral.access_requested", &answer(200, "<html>"), None);
-        assert_eq!(garbage.violations, vec!["the body is not valid JSON".to_owned()]);
-        let unreachable = Exchange { status: None, failure: Some("connection refused".into()), ..answer(0, "") };
-        assert!(judge("report.delivered", &unreachable, None).violations[0].contains("connection refused"));
+        assert_eq!(
+            garbage.violations,
+            vec!["the body is not valid JSON".to_owned()]
+        );
+        let unreachable = Exchange {
+            status: None,
+            failure: Some("connection refused".into()),
+            ..answer(0, "")
+        };
+        assert!(
+            judge("report.delivered", &unreachable, None).violations[0]
+                .contains("connection refused")
+        );
     }
 
     #[test]
     fn every_event_type_is_judged_by_its_own_schema() {
         let wrong = [
-            ("secondary_capture.access_requested", r#"{"authorized":true,"uploadUrls":"https://u"}"#, "uploadUrls"),
+            (
+                "secondary_capture.access_requested",
+                r#"{"authorized":true,"uploadUrls":"https://u"}"#,
+                "uploadUrls",
+            ),
             ("report.delivered", r#"{"success":"yes"}"#, "success"),
-            ("modality_worklist.requested", r#"{"authorized":true,"items":[{"Modality":"CT"}]}"#, "items[0]"),
-            ("patient_study.enrichment_requested", r#"{"sex":"M"}"#, "sex"),
-            ("clinical_context.enrichment_requested", r#"{"technologistNotes":"none"}"#, "technologistNotes"),
+            (
+                "modality_worklist.requested",
+                r#"{"authorized":true,"items":[{"Modality":"CT"}]}"#,
+                "items[0]",
+            ),
+            (
+                "patient_study.enrichment_requested",
+                r#"{"sex":"M"}"#,
+                "sex",
+            ),
+            (
+                "clinical_context.enrichment_requested",
+                r#"{"technologistNotes":"none"}"#,
+                "technologistNotes",
+            ),
         ];
         for (event_type, body, field) in wrong {
             let verdict = judge(event_type, &answer(200, body), None);
@@ -349,12 +476,29 @@ mod tests {
                 "{event_type}: {verdict:?}"
             );
         }
-        let soft = judge("patient_study.enrichment_requested", &answer(200, r#"{"sex":"M"}"#), None);
-        assert!(soft.notes[0].contains("counts an invalid answer to this soft event as an empty one"), "{soft:?}");
-        let unhelpful = judge("report.delivered", &answer(201, r#"{"success":false,"sucess":true}"#), None);
+        let soft = judge(
+            "patient_study.enrichment_requested",
+            &answer(200, r#"{"sex":"M"}"#),
+            None,
+        );
+        assert!(
+            soft.notes[0].contains("counts an invalid answer to this soft event as an empty one"),
+            "{soft:?}"
+        );
+        let unhelpful = judge(
+            "report.delivered",
+            &answer(201, r#"{"success":false,"sucess":true}"#),
+            None,
+        );
         assert!(unhelpful.violations.is_empty(), "{unhelpful:?}");
         assert_eq!(unhelpful.notes.len(), 3, "{unhelpful:?}");
-        assert!(unhelpful.notes.iter().any(|note| note.contains("`sucess` is not a field")), "{unhelpful:?}");
+        assert!(
+            unhelpful
+                .notes
+                .iter()
+                .any(|note| note.contains("`sucess` is not a field")),
+            "{unhelpful:?}"
+        );
     }
 
     fn ct_sop(uid: &str) -> Value {
@@ -391,9 +535,15 @@ mod tests {
                     .to_owned(),
             ]
         );
-        assert_eq!(verdict.notes.len(), 1, "manifest notes stay with their manifest: {verdict:?}");
+        assert_eq!(
+            verdict.notes.len(),
+            1,
+            "manifest notes stay with their manifest: {verdict:?}"
+        );
 
-        let nothing = study(&with_manifest(vec![serde_json::json!({"sopClassUID": "1.2.840.10008.5.1.4.1.1.2"})]));
+        let nothing = study(&with_manifest(vec![
+            serde_json::json!({"sopClassUID": "1.2.840.10008.5.1.4.1.1.2"}),
+        ]));
         assert!(nothing.violations.is_empty(), "{nothing:?}");
         let notes = nothing.all_notes();
         assert_eq!(
@@ -408,8 +558,9 @@ mod tests {
 
     #[test]
     fn thousands_of_skipped_sops_make_a_few_notes() {
-        let broken: Vec<Value> =
-            (0..1000).map(|i| serde_json::json!({"sopClassUID": "1.2", "sopInstanceUID": format!("9.{i}")})).collect();
+        let broken: Vec<Value> = (0..1000)
+            .map(|i| serde_json::json!({"sopClassUID": "1.2", "sopInstanceUID": format!("9.{i}")}))
+            .collect();
         let verdict = study(&with_manifest([vec![ct_sop("1.2.3.1.1")], broken].concat()));
         let notes = verdict.manifests[0].notes();
         assert_eq!(notes.len(), NOTED_SKIPS + 1, "{notes:?}");
@@ -424,22 +575,37 @@ mod tests {
                 "modality": "CT", "seriesDescription": "Axial", "seriesInstanceUID": "1.1", "seriesNumber": "1", "sops": [ct_sop("1.1.1")],
             }]})
         };
-        let body =
-            serde_json::json!({"authorized": true, "urls": ["u"], "manifests": [manifest("4.5"), manifest("6.7"), {}]});
-        let verdict = judge("ephemeral.access_requested", &answer(200, &body.to_string()), None);
+        let body = serde_json::json!({"authorized": true, "urls": ["u"], "manifests": [manifest("4.5"), manifest("6.7"), {}]});
+        let verdict = judge(
+            "ephemeral.access_requested",
+            &answer(200, &body.to_string()),
+            None,
+        );
         assert!(verdict.violations.is_empty(), "{verdict:?}");
-        let fields: Vec<&str> = verdict.manifests.iter().map(|manifest| manifest.field.as_str()).collect();
+        let fields: Vec<&str> = verdict
+            .manifests
+            .iter()
+            .map(|manifest| manifest.field.as_str())
+            .collect();
         assert_eq!(fields, ["manifests[0]", "manifests[1]", "manifests[2]"]);
-        assert!(verdict.manifests[1].report.loaded.is_some() && verdict.manifests[2].report.loaded.is_none());
+        assert!(
+            verdict.manifests[1].report.loaded.is_some()
+                && verdict.manifests[2].report.loaded.is_none()
+        );
         let not_a_list = r#"{"authorized":true,"urls":["u"],"manifests":{}}"#;
         let verdict = judge("ephemeral.access_requested", &answer(200, not_a_list), None);
-        assert_eq!(verdict.notes, vec!["`manifests` is not an array; the Viewer ignores it".to_owned()]);
+        assert_eq!(
+            verdict.notes,
+            vec!["`manifests` is not an array; the Viewer ignores it".to_owned()]
+        );
     }
 
     #[test]
     fn a_forged_delivery_must_be_refused_with_401() {
         assert!(judge_forged(&answer(401, "")).violations.is_empty());
-        assert!(judge_forged(&answer(200, r#"{"authorized":true}"#)).violations[0].contains("accepted"));
+        assert!(
+            judge_forged(&answer(200, r#"{"authorized":true}"#)).violations[0].contains("accepted")
+        );
         assert!(judge_forged(&answer(403, "")).violations[0].contains("HTTP 403"));
     }
 }

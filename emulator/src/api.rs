@@ -29,7 +29,10 @@ pub(crate) fn handle(app: &App, request: &Request) -> Outcome {
     };
     match fault {
         Fault::RateLimited => return Outcome::Respond(rate_limited(app, retry_after_ms)),
-        Fault::Status { status, after_apply: false } => {
+        Fault::Status {
+            status,
+            after_apply: false,
+        } => {
             return Outcome::Respond(injected_error(app, status, retry_after_ms));
         }
         Fault::Drop { after_apply: false } => return dropped(app),
@@ -60,7 +63,13 @@ fn rate_limited(app: &App, retry_after_ms: u64) -> Response {
     Counters::bump(&app.counters.rate_limited);
     let message = "rate limit exceeded (injected fault); retry later".to_owned();
     with_retry_hint(
-        ApiFailure { status: 429, code: "rate_limited", message, field: None }.into_response(),
+        ApiFailure {
+            status: 429,
+            code: "rate_limited",
+            message,
+            field: None,
+        }
+        .into_response(),
         retry_after_ms,
     )
 }
@@ -74,9 +83,18 @@ fn injected_error(app: &App, status: u16, retry_after_ms: u64) -> Response {
         504 => "gateway_timeout",
         _ => "injected_fault",
     };
-    let response =
-        ApiFailure { status, code, message: format!("injected fault: HTTP {status}"), field: None }.into_response();
-    if status == 503 { with_retry_hint(response, retry_after_ms) } else { response }
+    let response = ApiFailure {
+        status,
+        code,
+        message: format!("injected fault: HTTP {status}"),
+        field: None,
+    }
+    .into_response();
+    if status == 503 {
+        with_retry_hint(response, retry_after_ms)
+    } else {
+        response
+    }
 }
 
 fn dropped(app: &App) -> Outcome {
@@ -92,21 +110,36 @@ fn execute(app: &App, request: &Request) -> Response {
     let route = match resolve(&request.method, &request.path) {
         Resolution::Found(route) => route,
         Resolution::WrongMethod(allowed) => {
-            let message = format!("{} {} is not supported; use {}", request.method, request.path, allowed.join(" or "));
-            return ApiFailure::method_not_allowed(message).into_response().header("allow", allowed.join(", "));
+            let message = format!(
+                "{} {} is not supported; use {}",
+                request.method,
+                request.path,
+                allowed.join(" or ")
+            );
+            return ApiFailure::method_not_allowed(message)
+                .into_response()
+                .header("allow", allowed.join(", "));
         }
         Resolution::NotFound => {
-            return ApiFailure::not_found(format!("no route for {} {}", request.method, request.path)).into_response();
+            return ApiFailure::not_found(format!(
+                "no route for {} {}",
+                request.method, request.path
+            ))
+            .into_response();
         }
     };
     // GETs change nothing, so they are always answered afresh.
-    let idempotency_key = request.header("idempotency-key").filter(|_| route.operation.method != Method::Get);
+    let idempotency_key = request
+        .header("idempotency-key")
+        .filter(|_| route.operation.method != Method::Get);
     if let Some(idempotency_key) = idempotency_key
         && !valid_key(idempotency_key)
     {
-        return ApiFailure::bad_request("Idempotency-Key must be 1 to 255 printable ASCII characters")
-            .on("Idempotency-Key")
-            .into_response();
+        return ApiFailure::bad_request(
+            "Idempotency-Key must be 1 to 255 printable ASCII characters",
+        )
+        .on("Idempotency-Key")
+        .into_response();
     }
     let mut state = app.state();
     if let Some(idempotency_key) = idempotency_key {
@@ -130,12 +163,15 @@ fn execute(app: &App, request: &Request) -> Response {
         reroute_ttl_ms: app.reroute_ttl_ms,
         ephemeral_ttl_ms: app.ephemeral_ttl_ms,
     };
-    let response = match input(&route, request).and_then(|input| ops::run(&mut ctx, route.operation, input)) {
-        Ok(result) => Response::json_text(200, result),
-        Err(failure) => failure.into_response(),
-    };
+    let response =
+        match input(&route, request).and_then(|input| ops::run(&mut ctx, route.operation, input)) {
+            Ok(result) => Response::json_text(200, result),
+            Err(failure) => failure.into_response(),
+        };
     if let Some(idempotency_key) = idempotency_key {
-        state.idempotency.record(key, idempotency_key, request, &response);
+        state
+            .idempotency
+            .record(key, idempotency_key, request, &response);
     }
     response
 }
@@ -149,7 +185,11 @@ fn input(route: &Route, request: &Request) -> Result<Value, ApiFailure> {
         match serde_json::from_slice::<Value>(&request.body) {
             Ok(Value::Object(fields)) => fields,
             Ok(_) => return Err(ApiFailure::bad_request("the body must be a JSON object")),
-            Err(error) => return Err(ApiFailure::bad_request(format!("the body is not valid JSON: {error}"))),
+            Err(error) => {
+                return Err(ApiFailure::bad_request(format!(
+                    "the body is not valid JSON: {error}"
+                )));
+            }
         }
     } else {
         Map::new()

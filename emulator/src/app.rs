@@ -74,7 +74,12 @@ pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl App {
-    pub(crate) fn new(config: &EmulatorConfig, keys: Vec<ApiKey>, ids: Ids, base_url: String) -> App {
+    pub(crate) fn new(
+        config: &EmulatorConfig,
+        keys: Vec<ApiKey>,
+        ids: Ids,
+        base_url: String,
+    ) -> App {
         App {
             keys,
             base_url,
@@ -99,7 +104,9 @@ impl App {
         let request_id = self.begin();
         let outcome = if is_api(request) {
             api::handle(self, request)
-        } else if let (Some(token), "GET") = (request.path.strip_prefix("/view/"), request.method.as_str()) {
+        } else if let (Some(token), "GET") =
+            (request.path.strip_prefix("/view/"), request.method.as_str())
+        {
             Outcome::Respond(view::open(self, token))
         } else if (request.method.as_str(), request.path.as_str()) == ("GET", "/health") {
             Outcome::Respond(Response::json(200, &json!({ "status": "ok" })))
@@ -109,7 +116,12 @@ impl App {
         };
         match outcome {
             Outcome::Respond(response) => {
-                self.log(&request.method, &request.path, &response.status.to_string(), &request_id);
+                self.log(
+                    &request.method,
+                    &request.path,
+                    &response.status.to_string(),
+                    &request_id,
+                );
                 Outcome::Respond(response.header("x-request-id", request_id))
             }
             Outcome::Drop => {
@@ -124,7 +136,10 @@ impl App {
     pub(crate) fn refuse(&self, method: &str, path: &str, failure: ApiFailure) -> Response {
         let request_id = self.begin();
         self.log(method, path, &failure.status.to_string(), &request_id);
-        failure.into_response().header("x-request-id", request_id).header("connection", "close")
+        failure
+            .into_response()
+            .header("x-request-id", request_id)
+            .header("connection", "close")
     }
 
     /// The delay injected before an API answer; the server waits it out without

@@ -99,7 +99,9 @@ const WITH_VALUE: &[&str] = &[
 ];
 
 fn number<T: FromStr>(flag: &str, value: &str) -> Result<T, String> {
-    value.parse().map_err(|_| format!("--{flag}: {value:?} is not a valid number"))
+    value
+        .parse()
+        .map_err(|_| format!("--{flag}: {value:?} is not a valid number"))
 }
 
 fn access(flag: &str, value: &str) -> Result<Access, String> {
@@ -107,15 +109,20 @@ fn access(flag: &str, value: &str) -> Result<Access, String> {
         "none" => Ok(Access::None),
         "read" => Ok(Access::Read),
         "write" => Ok(Access::Write),
-        _ => Err(format!("--{flag} must be none, read or write, got {value:?}")),
+        _ => Err(format!(
+            "--{flag} must be none, read or write, got {value:?}"
+        )),
     }
 }
 
 /// Reads a `--config` file; a file without `port` keeps the binary's default port.
 pub fn load_config(path: &str) -> Result<EmulatorConfig, String> {
-    let text = std::fs::read_to_string(path).map_err(|error| format!("cannot read {path}: {error}"))?;
-    let mut config = EmulatorConfig::from_json(&text).map_err(|error| format!("{path}: {error}"))?;
-    let names_port = serde_json::from_str::<serde_json::Value>(&text).is_ok_and(|value| value.get("port").is_some());
+    let text =
+        std::fs::read_to_string(path).map_err(|error| format!("cannot read {path}: {error}"))?;
+    let mut config =
+        EmulatorConfig::from_json(&text).map_err(|error| format!("{path}: {error}"))?;
+    let names_port = serde_json::from_str::<serde_json::Value>(&text)
+        .is_ok_and(|value| value.get("port").is_some());
     if !names_port {
         config.port = DEFAULT_PORT;
     }
@@ -152,8 +159,10 @@ fn apply(config: &mut EmulatorConfig, flag: &str, value: &str) -> Result<(), Str
         "seed" => config.seed = number(flag, value)?,
         "error-rate" => faults.error_rate = number(flag, value)?,
         "error-statuses" => {
-            faults.error_statuses =
-                value.split(',').map(|status| number(flag, status.trim())).collect::<Result<_, _>>()?;
+            faults.error_statuses = value
+                .split(',')
+                .map(|status| number(flag, status.trim()))
+                .collect::<Result<_, _>>()?;
         }
         "rate-limit-rate" => faults.rate_limit_rate = number(flag, value)?,
         "retry-after-ms" => faults.retry_after_ms = number(flag, value)?,
@@ -182,7 +191,9 @@ pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String>
             "-V" | "--version" => return Ok(Command::Version),
             _ => {}
         }
-        let Some(flag) = arg.strip_prefix("--") else { return Err(format!("unexpected argument {arg:?}")) };
+        let Some(flag) = arg.strip_prefix("--") else {
+            return Err(format!("unexpected argument {arg:?}"));
+        };
         let (name, inline) = match flag.split_once('=') {
             Some((name, value)) => (name, Some(value.to_owned())),
             None => (flag, None),
@@ -193,7 +204,9 @@ pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String>
             }
             flags.push((name.to_owned(), String::new()));
         } else if WITH_VALUE.contains(&name) {
-            let value = inline.or_else(|| args.next()).ok_or_else(|| format!("--{name} needs a value"))?;
+            let value = inline
+                .or_else(|| args.next())
+                .ok_or_else(|| format!("--{name} needs a value"))?;
             flags.push((name.to_owned(), value));
         } else {
             return Err(format!("unknown flag --{name}"));
@@ -201,7 +214,10 @@ pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String>
     }
     let mut config = match flags.iter().rev().find(|(name, _)| name == "config") {
         Some((_, path)) => load_config(path)?,
-        None => EmulatorConfig { port: DEFAULT_PORT, ..EmulatorConfig::default() },
+        None => EmulatorConfig {
+            port: DEFAULT_PORT,
+            ..EmulatorConfig::default()
+        },
     };
     for (name, value) in &flags {
         apply(&mut config, name, value)?;
@@ -259,26 +275,49 @@ mod tests {
     #[test]
     fn errors_name_the_flag() {
         assert!(run(&["--nope"]).unwrap_err().contains("--nope"));
-        assert!(run(&["--port"]).unwrap_err().contains("--port needs a value"));
+        assert!(
+            run(&["--port"])
+                .unwrap_err()
+                .contains("--port needs a value")
+        );
         assert!(run(&["--port", "x"]).unwrap_err().contains("--port"));
-        assert!(run(&["--user-access", "admin"]).unwrap_err().contains("none, read or write"));
-        assert!(run(&["--log-requests=yes"]).unwrap_err().contains("takes no value"));
+        assert!(
+            run(&["--user-access", "admin"])
+                .unwrap_err()
+                .contains("none, read or write")
+        );
+        assert!(
+            run(&["--log-requests=yes"])
+                .unwrap_err()
+                .contains("takes no value")
+        );
         assert!(run(&["stray"]).unwrap_err().contains("stray"));
         assert_eq!(parse(["--help".to_owned()]).unwrap(), Command::Help(HELP));
-        assert_eq!(parse(["trigger".to_owned(), "-h".to_owned()]).unwrap(), Command::Help(trigger::HELP));
-        assert!(parse(["trigger".to_owned(), "--port".to_owned()]).unwrap_err().contains("--port"));
+        assert_eq!(
+            parse(["trigger".to_owned(), "-h".to_owned()]).unwrap(),
+            Command::Help(trigger::HELP)
+        );
+        assert!(
+            parse(["trigger".to_owned(), "--port".to_owned()])
+                .unwrap_err()
+                .contains("--port")
+        );
     }
 
     #[test]
     fn every_flag_is_documented() {
         for flag in SWITCHES.iter().chain(WITH_VALUE) {
-            assert!(HELP.contains(&format!("--{flag}")), "--{flag} is missing from --help");
+            assert!(
+                HELP.contains(&format!("--{flag}")),
+                "--{flag} is missing from --help"
+            );
         }
     }
 
     #[test]
     fn flags_override_the_config_file_in_any_order() {
-        let path = std::env::temp_dir().join(format!("avara-emulator-cli-{}.json", std::process::id()));
+        let path =
+            std::env::temp_dir().join(format!("avara-emulator-cli-{}.json", std::process::id()));
         std::fs::write(
             &path,
             r#"{"seed": 3, "keys": [{"description": "file key", "userAccess": "none"}, {"studyScope": "self"}]}"#,

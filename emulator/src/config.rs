@@ -88,7 +88,10 @@ impl fmt::Debug for ApiKeyConfig {
             .field("user_access", &self.user_access)
             .field("express_access", &self.express_access)
             .field("webhook_url", &self.webhook_url)
-            .field("webhook_secret", &self.webhook_secret.as_ref().map(|_| "[REDACTED]"))
+            .field(
+                "webhook_secret",
+                &self.webhook_secret.as_ref().map(|_| "[REDACTED]"),
+            )
             .finish()
     }
 }
@@ -145,13 +148,21 @@ impl Faults {
         }
         let total = self.error_rate + self.rate_limit_rate + self.drop_rate;
         if total > 1.0 + f64::EPSILON {
-            return Err(format!("errorRate + rateLimitRate + dropRate must be at most 1, got {total}"));
+            return Err(format!(
+                "errorRate + rateLimitRate + dropRate must be at most 1, got {total}"
+            ));
         }
         if self.error_rate > 0.0 && self.error_statuses.is_empty() {
             return Err("faults.errorStatuses is empty but errorRate is above 0".into());
         }
-        if let Some(status) = self.error_statuses.iter().find(|status| !(400..=599).contains(*status)) {
-            return Err(format!("faults.errorStatuses must be HTTP error statuses (400-599), got {status}"));
+        if let Some(status) = self
+            .error_statuses
+            .iter()
+            .find(|status| !(400..=599).contains(*status))
+        {
+            return Err(format!(
+                "faults.errorStatuses must be HTTP error statuses (400-599), got {status}"
+            ));
         }
         Ok(())
     }
@@ -211,7 +222,9 @@ pub(crate) fn parse_scheme(text: &str) -> Result<Scheme, String> {
         "guide" => Ok(Scheme::Guide),
         "standard" => Ok(Scheme::Standard),
         "both" => Ok(Scheme::Both),
-        other => Err(format!("the webhook scheme must be guide, standard or both, got {other:?}")),
+        other => Err(format!(
+            "the webhook scheme must be guide, standard or both, got {other:?}"
+        )),
     }
 }
 
@@ -238,8 +251,12 @@ impl EmulatorConfig {
             }
         }
         for (index, key) in self.keys.iter().enumerate() {
-            validate_key(key, self.webhook_scheme).map_err(|problem| format!("keys[{index}]: {problem}"))?;
-            let duplicate = key.key.is_some() && self.keys[..index].iter().any(|earlier| earlier.key == key.key);
+            validate_key(key, self.webhook_scheme)
+                .map_err(|problem| format!("keys[{index}]: {problem}"))?;
+            let duplicate = key.key.is_some()
+                && self.keys[..index]
+                    .iter()
+                    .any(|earlier| earlier.key == key.key);
             if duplicate {
                 return Err(format!("keys[{index}]: the same key is configured twice"));
             }
@@ -258,15 +275,25 @@ fn validate_key(key: &ApiKeyConfig, scheme: Scheme) -> Result<(), String> {
     if let Some(url) = &key.webhook_url
         && !(url.starts_with("http://") || url.starts_with("https://"))
     {
-        return Err(format!("webhookUrl must start with http:// or https://, got {url:?}"));
+        return Err(format!(
+            "webhookUrl must start with http:// or https://, got {url:?}"
+        ));
     }
-    let Some(secret) = &key.webhook_secret else { return Ok(()) };
+    let Some(secret) = &key.webhook_secret else {
+        return Ok(());
+    };
     if secret.len() < 32 || secret.trim() != secret {
-        return Err("webhookSecret must be at least 32 bytes without surrounding whitespace".into());
+        return Err(
+            "webhookSecret must be at least 32 bytes without surrounding whitespace".into(),
+        );
     }
-    let standard_key = secret.strip_prefix("whsec_").and_then(|encoded| BASE64.decode(encoded).ok());
+    let standard_key = secret
+        .strip_prefix("whsec_")
+        .and_then(|encoded| BASE64.decode(encoded).ok());
     if scheme != Scheme::Guide && standard_key.is_none_or(|bytes| bytes.is_empty()) {
-        return Err("Standard Webhooks signing needs a webhookSecret of the form whsec_<base64>".into());
+        return Err(
+            "Standard Webhooks signing needs a webhookSecret of the form whsec_<base64>".into(),
+        );
     }
     Ok(())
 }
@@ -301,10 +328,19 @@ mod tests {
         config.faults.error_rate = 0.7;
         config.faults.drop_rate = 0.5;
         assert!(config.validate().unwrap_err().contains("at most 1"));
-        let mut config = EmulatorConfig { webhook_scheme: Scheme::Standard, ..EmulatorConfig::default() };
-        config.keys.push(ApiKeyConfig { webhook_secret: Some("x".repeat(40)), ..ApiKeyConfig::default() });
+        let mut config = EmulatorConfig {
+            webhook_scheme: Scheme::Standard,
+            ..EmulatorConfig::default()
+        };
+        config.keys.push(ApiKeyConfig {
+            webhook_secret: Some("x".repeat(40)),
+            ..ApiKeyConfig::default()
+        });
         assert!(config.validate().unwrap_err().contains("whsec_"));
-        let config = EmulatorConfig { keys: vec![ApiKeyConfig::default(); 1], ..EmulatorConfig::default() };
+        let config = EmulatorConfig {
+            keys: vec![ApiKeyConfig::default(); 1],
+            ..EmulatorConfig::default()
+        };
         assert!(config.validate().is_ok());
     }
 
@@ -316,6 +352,9 @@ mod tests {
             ..ApiKeyConfig::default()
         };
         let shown = format!("{key:?}");
-        assert!(!shown.contains("sk_test_visible") && !shown.contains("secret_value"), "{shown}");
+        assert!(
+            !shown.contains("sk_test_visible") && !shown.contains("secret_value"),
+            "{shown}"
+        );
     }
 }

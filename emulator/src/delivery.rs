@@ -20,7 +20,12 @@ struct Envelope<'a, D: Serialize> {
 /// The compact JSON body of one event.
 pub(crate) fn event_body<D: Serialize>(id: &str, event_type: &str, data: &D) -> String {
     // Event data types hold only strings and JSON values; serializing cannot fail.
-    serde_json::to_string(&Envelope { id, event_type, data }).unwrap_or_default()
+    serde_json::to_string(&Envelope {
+        id,
+        event_type,
+        data,
+    })
+    .unwrap_or_default()
 }
 
 /// The signature headers for `body`: the guide's `X-Avara-*` (timestamp in ms),
@@ -35,13 +40,16 @@ pub(crate) fn signature_headers(
     let mut headers = Vec::new();
     if scheme != Scheme::Standard {
         let timestamp = now_ms.to_string();
-        headers.push(("X-Avara-Signature", sign(secret.as_bytes(), &timestamp, body.as_bytes())));
+        headers.push((
+            "X-Avara-Signature",
+            sign(secret.as_bytes(), &timestamp, body.as_bytes()),
+        ));
         headers.push(("X-Avara-Timestamp", timestamp));
     }
     if scheme != Scheme::Guide {
         let seconds = now_ms / 1000;
-        let signature =
-            sign_standard(secret, id, seconds, body.as_bytes()).map_err(|error| error.message().to_owned())?;
+        let signature = sign_standard(secret, id, seconds, body.as_bytes())
+            .map_err(|error| error.message().to_owned())?;
         headers.push(("webhook-id", id.to_owned()));
         headers.push(("webhook-timestamp", seconds.to_string()));
         headers.push(("webhook-signature", signature));
@@ -74,7 +82,12 @@ pub(crate) fn agent(timeout: Duration) -> ureq::Agent {
         .into()
 }
 
-pub(crate) fn post(agent: &ureq::Agent, url: &str, headers: &[(&'static str, String)], body: &str) -> Exchange {
+pub(crate) fn post(
+    agent: &ureq::Agent,
+    url: &str,
+    headers: &[(&'static str, String)],
+    body: &str,
+) -> Exchange {
     let started = Instant::now();
     let mut request = agent.post(url).header("content-type", "application/json");
     for (name, value) in headers {
@@ -90,14 +103,30 @@ pub(crate) fn post(agent: &ureq::Agent, url: &str, headers: &[(&'static str, Str
         },
         Ok(mut response) => {
             let status = response.status().as_u16();
-            let content_type =
-                response.headers().get("content-type").and_then(|value| value.to_str().ok()).map(str::to_owned);
-            let read = response.body_mut().with_config().limit(MAX_ANSWER_BYTES).read_to_vec();
+            let content_type = response
+                .headers()
+                .get("content-type")
+                .and_then(|value| value.to_str().ok())
+                .map(str::to_owned);
+            let read = response
+                .body_mut()
+                .with_config()
+                .limit(MAX_ANSWER_BYTES)
+                .read_to_vec();
             let (body, failure) = match read {
                 Ok(body) => (body, None),
-                Err(error) => (Vec::new(), Some(format!("reading the answer failed: {error}"))),
+                Err(error) => (
+                    Vec::new(),
+                    Some(format!("reading the answer failed: {error}")),
+                ),
             };
-            Exchange { status: Some(status), content_type, body, failure, elapsed: started.elapsed() }
+            Exchange {
+                status: Some(status),
+                content_type,
+                body,
+                failure,
+                elapsed: started.elapsed(),
+            }
         }
     }
 }
@@ -123,12 +152,26 @@ mod tests {
         let body = r#"{"id":"whe_0123456789abcdef0123456789abcdef","type":"x","data":{}}"#;
         let now_ms = 1_767_225_600_123;
         for scheme in [Scheme::Guide, Scheme::Standard, Scheme::Both] {
-            let headers =
-                signature_headers(scheme, SECRET, "whe_0123456789abcdef0123456789abcdef", body, now_ms).unwrap();
-            let received: WebhookHeaders = headers.iter().map(|(name, value)| (*name, value.as_bytes())).collect();
-            let verified = Webhook::new(SECRET).unwrap().verify_at(body.as_bytes(), &received, now_ms).unwrap();
+            let headers = signature_headers(
+                scheme,
+                SECRET,
+                "whe_0123456789abcdef0123456789abcdef",
+                body,
+                now_ms,
+            )
+            .unwrap();
+            let received: WebhookHeaders = headers
+                .iter()
+                .map(|(name, value)| (*name, value.as_bytes()))
+                .collect();
+            let verified = Webhook::new(SECRET)
+                .unwrap()
+                .verify_at(body.as_bytes(), &received, now_ms)
+                .unwrap();
             assert_eq!(verified.scheme, scheme);
         }
-        assert!(signature_headers(Scheme::Standard, &"x".repeat(40), "whe_1", body, now_ms).is_err());
+        assert!(
+            signature_headers(Scheme::Standard, &"x".repeat(40), "whe_1", body, now_ms).is_err()
+        );
     }
 }

@@ -16,7 +16,12 @@ pub(crate) struct ApiFailure {
 
 impl ApiFailure {
     fn new(status: u16, code: &'static str, message: impl Into<String>) -> ApiFailure {
-        ApiFailure { status, code, message: message.into(), field: None }
+        ApiFailure {
+            status,
+            code,
+            message: message.into(),
+            field: None,
+        }
     }
 
     pub(crate) fn on(mut self, field: impl Into<String>) -> ApiFailure {
@@ -24,7 +29,10 @@ impl ApiFailure {
         self
     }
 
-    pub(crate) fn invalid_params(field: impl Into<String>, message: impl Into<String>) -> ApiFailure {
+    pub(crate) fn invalid_params(
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) -> ApiFailure {
         ApiFailure::new(400, "invalid_params", message).on(field)
     }
 
@@ -80,7 +88,11 @@ impl ApiFailure {
 
     pub(crate) fn into_response(self) -> Response {
         let response = Response::json(self.status, &self.body());
-        if self.status == 409 { response.header("x-should-retry", "false") } else { response }
+        if self.status == 409 {
+            response.header("x-should-retry", "false")
+        } else {
+            response
+        }
     }
 }
 

@@ -47,7 +47,11 @@ pub(crate) struct FaultInjector {
 
 impl FaultInjector {
     pub(crate) fn new(faults: Faults, seed: u64) -> FaultInjector {
-        FaultInjector { faults, seed, random: SplitMix64(seed) }
+        FaultInjector {
+            faults,
+            seed,
+            random: SplitMix64(seed),
+        }
     }
 
     pub(crate) fn faults(&self) -> &Faults {
@@ -66,13 +70,21 @@ impl FaultInjector {
         let roll = self.random.unit();
         let pick = self.random.next();
         let after_apply = self.random.unit() < self.faults.after_apply_ratio;
-        let Faults { rate_limit_rate, error_rate, drop_rate, .. } = self.faults;
+        let Faults {
+            rate_limit_rate,
+            error_rate,
+            drop_rate,
+            ..
+        } = self.faults;
         if roll < rate_limit_rate {
             Fault::RateLimited
         } else if roll < rate_limit_rate + error_rate {
             let statuses = &self.faults.error_statuses;
             let index = usize::try_from(pick % statuses.len() as u64).unwrap_or(0);
-            Fault::Status { status: statuses[index], after_apply }
+            Fault::Status {
+                status: statuses[index],
+                after_apply,
+            }
         } else if roll < rate_limit_rate + error_rate + drop_rate {
             Fault::Drop { after_apply }
         } else {
@@ -92,7 +104,12 @@ mod tests {
 
     #[test]
     fn same_seed_same_faults_and_rates_roughly_hold() {
-        let faults = Faults { error_rate: 0.2, rate_limit_rate: 0.1, drop_rate: 0.1, ..Faults::default() };
+        let faults = Faults {
+            error_rate: 0.2,
+            rate_limit_rate: 0.1,
+            drop_rate: 0.1,
+            ..Faults::default()
+        };
         let first = sequence(7, &faults, 2000);
         assert_eq!(first, sequence(7, &faults, 2000));
         assert_ne!(first, sequence(8, &faults, 2000));
@@ -103,15 +120,28 @@ mod tests {
         assert!((320..480).contains(&errors), "{errors}");
         assert!((140..260).contains(&limited), "{limited}");
         assert!((140..260).contains(&drops), "{drops}");
-        assert!(first.contains(&Fault::Status { status: 500, after_apply: true }));
-        assert!(first.contains(&Fault::Status { status: 503, after_apply: false }));
+        assert!(first.contains(&Fault::Status {
+            status: 500,
+            after_apply: true
+        }));
+        assert!(first.contains(&Fault::Status {
+            status: 503,
+            after_apply: false
+        }));
         assert!(first.contains(&Fault::Drop { after_apply: true }));
     }
 
     #[test]
     fn no_rates_no_faults_and_reset_restarts() {
-        assert!(sequence(1, &Faults::default(), 500).iter().all(|fault| *fault == Fault::None));
-        let faults = Faults { error_rate: 0.5, ..Faults::default() };
+        assert!(
+            sequence(1, &Faults::default(), 500)
+                .iter()
+                .all(|fault| *fault == Fault::None)
+        );
+        let faults = Faults {
+            error_rate: 0.5,
+            ..Faults::default()
+        };
         let mut injector = FaultInjector::new(faults.clone(), 3);
         let first: Vec<Fault> = (0..20).map(|_| injector.next()).collect();
         injector.reset(faults);

@@ -33,7 +33,12 @@ impl Request {
             headers: head
                 .headers
                 .iter()
-                .map(|(name, value)| (name.as_str().to_owned(), String::from_utf8_lossy(value.as_bytes()).into_owned()))
+                .map(|(name, value)| {
+                    (
+                        name.as_str().to_owned(),
+                        String::from_utf8_lossy(value.as_bytes()).into_owned(),
+                    )
+                })
                 .collect(),
             body,
         }
@@ -41,7 +46,10 @@ impl Request {
 
     /// The value of the first header called `name` (any case).
     pub(crate) fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(given, _)| given.eq_ignore_ascii_case(name)).map(|(_, value)| value.as_str())
+        self.headers
+            .iter()
+            .find(|(given, _)| given.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
     }
 }
 
@@ -69,10 +77,14 @@ pub(crate) async fn read_body(body: Incoming, timeout: Duration) -> Result<Vec<u
         Ok(Err(error)) if error.is::<LengthLimitError>() => Err(too_large()),
         Ok(Err(error)) => {
             // hyper names the cause ("invalid chunk size: overflow") in the error's source.
-            let causes: Vec<String> = std::iter::successors(Some(&*error as &dyn Error), |error| (*error).source())
-                .map(ToString::to_string)
-                .collect();
-            Err(ApiFailure::bad_request(format!("the body cannot be read: {}", causes.join(": "))))
+            let causes: Vec<String> =
+                std::iter::successors(Some(&*error as &dyn Error), |error| (*error).source())
+                    .map(ToString::to_string)
+                    .collect();
+            Err(ApiFailure::bad_request(format!(
+                "the body cannot be read: {}",
+                causes.join(": ")
+            )))
         }
         Err(_) => Err(ApiFailure {
             status: 408,
@@ -96,7 +108,11 @@ impl Response {
     }
 
     pub(crate) fn json_text(status: u16, text: String) -> Response {
-        Response { status, headers: vec![("content-type".into(), "application/json".into())], body: text.into_bytes() }
+        Response {
+            status,
+            headers: vec![("content-type".into(), "application/json".into())],
+            body: text.into_bytes(),
+        }
     }
 
     pub(crate) fn html(status: u16, page: String) -> Response {
@@ -119,17 +135,20 @@ impl Response {
         for (name, value) in self.headers {
             builder = builder.header(name, value);
         }
-        builder.body(Full::new(Bytes::from(self.body))).unwrap_or_else(|error| {
-            let failure = ApiFailure {
-                status: 500,
-                code: "internal_server",
-                message: format!("the emulator built an invalid response: {error}"),
-                field: None,
-            };
-            let mut response = hyper::Response::new(Full::new(Bytes::from(failure.body().to_string())));
-            *response.status_mut() = hyper::StatusCode::INTERNAL_SERVER_ERROR;
-            response
-        })
+        builder
+            .body(Full::new(Bytes::from(self.body)))
+            .unwrap_or_else(|error| {
+                let failure = ApiFailure {
+                    status: 500,
+                    code: "internal_server",
+                    message: format!("the emulator built an invalid response: {error}"),
+                    field: None,
+                };
+                let mut response =
+                    hyper::Response::new(Full::new(Bytes::from(failure.body().to_string())));
+                *response.status_mut() = hyper::StatusCode::INTERNAL_SERVER_ERROR;
+                response
+            })
     }
 }
 
@@ -148,7 +167,11 @@ mod tests {
             .into_parts();
         let request = Request::from_head(&head, b"{}".to_vec());
         assert_eq!(
-            (request.method.as_str(), request.path.as_str(), request.query.as_str()),
+            (
+                request.method.as_str(),
+                request.path.as_str(),
+                request.query.as_str()
+            ),
             ("POST", "/v1/viewer/studies/by-uid/1.2%2E3", "limit=2&x=%20")
         );
         assert_eq!(request.header("idempotency-key"), Some("idk_1"));
@@ -157,7 +180,9 @@ mod tests {
 
     #[test]
     fn converts_status_headers_and_body() {
-        let response = Response::json(404, &serde_json::json!({"a": 1})).header("x-request-id", "req_1").into_hyper();
+        let response = Response::json(404, &serde_json::json!({"a": 1}))
+            .header("x-request-id", "req_1")
+            .into_hyper();
         assert_eq!(response.status(), 404);
         assert_eq!(response.headers()["x-request-id"], "req_1");
         assert_eq!(response.headers()["content-type"], "application/json");
@@ -166,7 +191,9 @@ mod tests {
 
     #[test]
     fn an_unsendable_header_becomes_a_json_500() {
-        let response = Response::json(200, &serde_json::json!({})).header("x-bad", "line\nbreak").into_hyper();
+        let response = Response::json(200, &serde_json::json!({}))
+            .header("x-bad", "line\nbreak")
+            .into_hyper();
         assert_eq!(response.status(), 500);
     }
 }

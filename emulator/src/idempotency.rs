@@ -58,13 +58,21 @@ impl IdempotencyStore {
     pub(crate) fn lookup(&self, api_key: usize, key: &str, request: &Request) -> Lookup {
         match self.records.get(&(api_key, key.to_owned())) {
             None => Lookup::Fresh,
-            Some(record) if record.fingerprint == Fingerprint::of(request) => Lookup::Replay(record.response.clone()),
+            Some(record) if record.fingerprint == Fingerprint::of(request) => {
+                Lookup::Replay(record.response.clone())
+            }
             Some(_) => Lookup::Mismatch,
         }
     }
 
     /// Records `response` if it is one worth replaying (2xx or 4xx).
-    pub(crate) fn record(&mut self, api_key: usize, key: &str, request: &Request, response: &Response) {
+    pub(crate) fn record(
+        &mut self,
+        api_key: usize,
+        key: &str,
+        request: &Request,
+        response: &Response,
+    ) {
         if !(200..300).contains(&response.status) && !(400..500).contains(&response.status) {
             return;
         }
@@ -75,7 +83,13 @@ impl IdempotencyStore {
             self.records.remove(&oldest);
         }
         self.order.push_back(id.clone());
-        self.records.insert(id, Record { fingerprint: Fingerprint::of(request), response: response.clone() });
+        self.records.insert(
+            id,
+            Record {
+                fingerprint: Fingerprint::of(request),
+                response: response.clone(),
+            },
+        );
     }
 }
 
@@ -99,12 +113,30 @@ mod tests {
         let create = post("/v1/express", "{}");
         let other = post("/v1/express", "{ }");
         assert!(matches!(store.lookup(0, "k", &create), Lookup::Fresh));
-        store.record(0, "k", &create, &Response::json(200, &serde_json::json!({"ok": true})));
-        assert!(matches!(store.lookup(0, "k", &create), Lookup::Replay(response) if response.status == 200));
+        store.record(
+            0,
+            "k",
+            &create,
+            &Response::json(200, &serde_json::json!({"ok": true})),
+        );
+        assert!(
+            matches!(store.lookup(0, "k", &create), Lookup::Replay(response) if response.status == 200)
+        );
         assert!(matches!(store.lookup(0, "k", &other), Lookup::Mismatch));
-        assert!(matches!(store.lookup(1, "k", &create), Lookup::Fresh), "scoped per API key");
-        store.record(0, "failed", &create, &Response::json(503, &serde_json::json!({})));
-        assert!(matches!(store.lookup(0, "failed", &create), Lookup::Fresh), "5xx answers are not kept");
+        assert!(
+            matches!(store.lookup(1, "k", &create), Lookup::Fresh),
+            "scoped per API key"
+        );
+        store.record(
+            0,
+            "failed",
+            &create,
+            &Response::json(503, &serde_json::json!({})),
+        );
+        assert!(
+            matches!(store.lookup(0, "failed", &create), Lookup::Fresh),
+            "5xx answers are not kept"
+        );
     }
 
     #[test]

@@ -17,7 +17,10 @@ pub(crate) struct Ids {
 
 impl Ids {
     pub(crate) fn new() -> Ids {
-        Ids { keys: RandomState::new(), counter: AtomicU64::new(0) }
+        Ids {
+            keys: RandomState::new(),
+            counter: AtomicU64::new(0),
+        }
     }
 
     fn next_u64(&self) -> u64 {
@@ -36,7 +39,10 @@ impl Ids {
     }
 
     fn hex(&self, bytes: usize) -> String {
-        self.bytes(bytes).iter().map(|byte| format!("{byte:02x}")).collect()
+        self.bytes(bytes)
+            .iter()
+            .map(|byte| format!("{byte:02x}"))
+            .collect()
     }
 
     /// `prefix` + 32 lowercase hex digits, the form of every Avara identifier.
@@ -50,7 +56,14 @@ impl Ids {
         bytes[6] = (bytes[6] & 0x0f) | 0x40;
         bytes[8] = (bytes[8] & 0x3f) | 0x80;
         let hex: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
-        format!("{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..])
+        format!(
+            "{}-{}-{}-{}-{}",
+            &hex[..8],
+            &hex[8..12],
+            &hex[12..16],
+            &hex[16..20],
+            &hex[20..]
+        )
     }
 
     /// `sk_test_` + 32 hex digits: the documented `sk_live_` shape, marked as not live.
@@ -74,7 +87,9 @@ impl Ids {
 
     /// `count` random decimal digits (accession numbers, patient IDs).
     pub(crate) fn digits(&self, count: usize) -> String {
-        (0..count).map(|_| char::from(b'0' + (self.next_u64() % 10) as u8)).collect()
+        (0..count)
+            .map(|_| char::from(b'0' + (self.next_u64() % 10) as u8))
+            .collect()
     }
 
     pub(crate) fn request_id(&self) -> String {
@@ -107,6 +122,9 @@ mod tests {
         assert!(avara::models::DicomUid::new(uid.clone()).is_ok(), "{uid}");
         assert_ne!(uid, ids.dicom_uid());
         let digits = ids.digits(9);
-        assert!(digits.len() == 9 && digits.bytes().all(|byte| byte.is_ascii_digit()), "{digits}");
+        assert!(
+            digits.len() == 9 && digits.bytes().all(|byte| byte.is_ascii_digit()),
+            "{digits}"
+        );
     }
 }

@@ -40,7 +40,11 @@ impl fmt::Debug for ApiKey {
 
 pub(crate) fn resolve(configured: &[ApiKeyConfig], ids: &Ids) -> Vec<ApiKey> {
     let fallback = [ApiKeyConfig::default()];
-    let configured = if configured.is_empty() { &fallback[..] } else { configured };
+    let configured = if configured.is_empty() {
+        &fallback[..]
+    } else {
+        configured
+    };
     configured
         .iter()
         .map(|config| ApiKey {
@@ -51,23 +55,38 @@ pub(crate) fn resolve(configured: &[ApiKeyConfig], ids: &Ids) -> Vec<ApiKey> {
             user_access: config.user_access,
             express_access: config.express_access,
             webhook_url: config.webhook_url.clone(),
-            webhook_secret: config.webhook_secret.clone().unwrap_or_else(|| ids.webhook_secret()),
+            webhook_secret: config
+                .webhook_secret
+                .clone()
+                .unwrap_or_else(|| ids.webhook_secret()),
         })
         .collect()
 }
 
 /// The index of the key named by `Authorization: Bearer <key>`.
-pub(crate) fn authenticate(keys: &[ApiKey], authorization: Option<&str>) -> Result<usize, ApiFailure> {
-    let Some(value) = authorization.map(str::trim).filter(|value| !value.is_empty()) else {
-        return Err(ApiFailure::authentication("missing Authorization header; send `Authorization: Bearer <API key>`"));
+pub(crate) fn authenticate(
+    keys: &[ApiKey],
+    authorization: Option<&str>,
+) -> Result<usize, ApiFailure> {
+    let Some(value) = authorization
+        .map(str::trim)
+        .filter(|value| !value.is_empty())
+    else {
+        return Err(ApiFailure::authentication(
+            "missing Authorization header; send `Authorization: Bearer <API key>`",
+        ));
     };
     let token = match value.split_once(' ') {
         Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") => token.trim(),
-        _ => return Err(ApiFailure::authentication("the Authorization header must use the Bearer scheme")),
+        _ => {
+            return Err(ApiFailure::authentication(
+                "the Authorization header must use the Bearer scheme",
+            ));
+        }
     };
-    keys.iter()
-        .position(|key| key.key == token)
-        .ok_or_else(|| ApiFailure::authentication("unknown API key; it is not configured in this emulator"))
+    keys.iter().position(|key| key.key == token).ok_or_else(|| {
+        ApiFailure::authentication("unknown API key; it is not configured in this emulator")
+    })
 }
 
 /// Users and invitations need the key's user access, Express routes its Express access:
@@ -80,7 +99,11 @@ pub(crate) fn authorize(key: &ApiKey, operation: &Operation) -> Result<(), ApiFa
     } else {
         return Ok(());
     };
-    let needed = if operation.method == Method::Get { Access::Read } else { Access::Write };
+    let needed = if operation.method == Method::Get {
+        Access::Read
+    } else {
+        Access::Write
+    };
     if granted >= needed {
         Ok(())
     } else {
@@ -115,8 +138,17 @@ mod tests {
     fn bearer_tokens_are_matched_exactly() {
         let keys = [key(Access::None, Access::None)];
         assert_eq!(authenticate(&keys, Some("Bearer sk_test_one")).unwrap(), 0);
-        assert_eq!(authenticate(&keys, Some("bearer  sk_test_one ")).unwrap(), 0);
-        for bad in [None, Some(""), Some("sk_test_one"), Some("Basic sk_test_one"), Some("Bearer sk_test_on")] {
+        assert_eq!(
+            authenticate(&keys, Some("bearer  sk_test_one ")).unwrap(),
+            0
+        );
+        for bad in [
+            None,
+            Some(""),
+            Some("sk_test_one"),
+            Some("Basic sk_test_one"),
+            Some("Bearer sk_test_on"),
+        ] {
             assert_eq!(authenticate(&keys, bad).unwrap_err().status, 401, "{bad:?}");
         }
     }
@@ -125,11 +157,28 @@ mod tests {
     fn grants_follow_the_method() {
         let reader = key(Access::Read, Access::None);
         assert!(authorize(&reader, &operations::USERS_LIST).is_ok());
-        assert_eq!(authorize(&reader, &operations::USERS_INVITE).unwrap_err().status, 403);
-        assert_eq!(authorize(&reader, &operations::EXPRESS_LIST).unwrap_err().status, 403);
+        assert_eq!(
+            authorize(&reader, &operations::USERS_INVITE)
+                .unwrap_err()
+                .status,
+            403
+        );
+        assert_eq!(
+            authorize(&reader, &operations::EXPRESS_LIST)
+                .unwrap_err()
+                .status,
+            403
+        );
         assert!(authorize(&reader, &operations::STUDIES_CREATE).is_ok());
         let nothing = key(Access::None, Access::None);
-        let denied = operations::ALL.iter().filter(|operation| authorize(&nothing, operation).is_err()).count();
-        assert_eq!(denied, 10 + 8, "the user and invitation operations plus the Express ones");
+        let denied = operations::ALL
+            .iter()
+            .filter(|operation| authorize(&nothing, operation).is_err())
+            .count();
+        assert_eq!(
+            denied,
+            10 + 8,
+            "the user and invitation operations plus the Express ones"
+        );
     }
 }

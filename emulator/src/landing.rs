@@ -13,8 +13,18 @@ use crate::http::Response;
 
 /// What a link opens.
 pub(crate) enum Subject {
-    Study { study_id: String, study_instance_uid: String, description: String, severity: String, cancelled: bool },
-    Ephemeral { retrieval_id: String, options: Option<Map<String, Value>>, hanging_protocol: Option<HangingProtocol> },
+    Study {
+        study_id: String,
+        study_instance_uid: String,
+        description: String,
+        severity: String,
+        cancelled: bool,
+    },
+    Ephemeral {
+        retrieval_id: String,
+        options: Option<Map<String, Value>>,
+        hanging_protocol: Option<HangingProtocol>,
+    },
 }
 
 /// One delivery and its outcome.
@@ -65,43 +75,73 @@ fn page(status: u16, title: &str, content: &str) -> Response {
 fn rows(pairs: &[(&str, String)]) -> String {
     let cells: String = pairs
         .iter()
-        .map(|(name, value)| format!("<tr><th>{}</th><td>{}</td></tr>", escape(name), escape(value)))
+        .map(|(name, value)| {
+            format!(
+                "<tr><th>{}</th><td>{}</td></tr>",
+                escape(name),
+                escape(value)
+            )
+        })
         .collect();
     format!("<table>{cells}</table>")
 }
 
 fn list(class: &str, items: &[String]) -> String {
-    let entries: String = items.iter().map(|item| format!("<li class=\"{class}\">{}</li>", escape(item))).collect();
+    let entries: String = items
+        .iter()
+        .map(|item| format!("<li class=\"{class}\">{}</li>", escape(item)))
+        .collect();
     format!("<ul>{entries}</ul>")
 }
 
 fn subject_html(subject: &Subject) -> String {
     match subject {
-        Subject::Study { study_id, study_instance_uid, description, severity, cancelled } => format!(
+        Subject::Study {
+            study_id,
+            study_instance_uid,
+            description,
+            severity,
+            cancelled,
+        } => format!(
             "<h2>Study</h2>{}",
             rows(&[
                 ("Study ID", study_id.clone()),
                 ("Study Instance UID", study_instance_uid.clone()),
                 ("Description", description.clone()),
                 ("Severity", severity.clone()),
-                ("Cancelled", if *cancelled { "yes" } else { "no" }.to_owned()),
+                (
+                    "Cancelled",
+                    if *cancelled { "yes" } else { "no" }.to_owned()
+                ),
             ])
         ),
-        Subject::Ephemeral { retrieval_id, options, hanging_protocol } => {
-            let options = options
-                .as_ref()
-                .map_or_else(|| "none".to_owned(), |options| Value::Object(options.clone()).to_string());
+        Subject::Ephemeral {
+            retrieval_id,
+            options,
+            hanging_protocol,
+        } => {
+            let options = options.as_ref().map_or_else(
+                || "none".to_owned(),
+                |options| Value::Object(options.clone()).to_string(),
+            );
             let protocol = hanging_protocol.as_ref().map_or_else(
                 || "none".to_owned(),
                 |protocol| {
-                    let viewports: Vec<&str> =
-                        protocol.viewport_assignments.iter().map(|slot| slot.as_deref().unwrap_or("(empty)")).collect();
+                    let viewports: Vec<&str> = protocol
+                        .viewport_assignments
+                        .iter()
+                        .map(|slot| slot.as_deref().unwrap_or("(empty)"))
+                        .collect();
                     format!("{} — {}", protocol.layout, viewports.join(" | "))
                 },
             );
             format!(
                 "<h2>Ephemeral session</h2>{}",
-                rows(&[("Retrieval ID", retrieval_id.clone()), ("Options", options), ("Hanging protocol", protocol)])
+                rows(&[
+                    ("Retrieval ID", retrieval_id.clone()),
+                    ("Options", options),
+                    ("Hanging protocol", protocol)
+                ])
             )
         }
     }
@@ -116,7 +156,10 @@ pub(crate) fn unknown_link() -> Response {
 }
 
 pub(crate) fn expired_link(expired_at_ms: u64) -> Response {
-    let content = format!("<p>This link expired at {}. Ask for a new one.</p>", escape(&iso8601(expired_at_ms)));
+    let content = format!(
+        "<p>This link expired at {}. Ask for a new one.</p>",
+        escape(&iso8601(expired_at_ms))
+    );
     page(410, "Link expired", &content)
 }
 
@@ -132,14 +175,21 @@ pub(crate) fn no_endpoint(subject: &Subject, key_description: &str) -> Response 
 }
 
 pub(crate) fn failed(subject: &Subject, problem: &str) -> Response {
-    let content =
-        format!("{}<h2>Not delivered</h2><p class=\"violation\">{}</p>", subject_html(subject), escape(problem));
+    let content = format!(
+        "{}<h2>Not delivered</h2><p class=\"violation\">{}</p>",
+        subject_html(subject),
+        escape(problem)
+    );
     page(500, "Viewer", &content)
 }
 
 /// A line counting what a list cut at `shown` of `total` items leaves out.
 fn more(shown: usize, total: usize, what: &str) -> String {
-    if total > shown { format!("<p>… and {} more {what}</p>", total - shown) } else { String::new() }
+    if total > shown {
+        format!("<p>… and {} more {what}</p>", total - shown)
+    } else {
+        String::new()
+    }
 }
 
 /// `1.2.3.4 (#3, 512×512, 16-bit MONOCHROME2)`: what the Viewer needs to place and draw it.
@@ -178,11 +228,18 @@ fn series_html(series: &ManifestSeries) -> String {
         series.series_instance_uid,
         series.sops.len()
     );
-    let sops: Vec<String> = series.sops.iter().take(SHOWN_SOPS_PER_SERIES).map(sop_summary).collect();
+    let sops: Vec<String> = series
+        .sops
+        .iter()
+        .take(SHOWN_SOPS_PER_SERIES)
+        .map(sop_summary)
+        .collect();
     format!(
         "<li>{}<ol class=\"sops\">{}</ol>{}</li>",
         escape(&heading),
-        sops.iter().map(|sop| format!("<li>{}</li>", escape(sop))).collect::<String>(),
+        sops.iter()
+            .map(|sop| format!("<li>{}</li>", escape(sop)))
+            .collect::<String>(),
         more(sops.len(), series.sops.len(), "SOP(s)")
     )
 }
@@ -191,7 +248,10 @@ fn series_html(series: &ManifestSeries) -> String {
 /// which it skips, with the reasons.
 fn manifest_html(manifest: &ManifestVerdict) -> String {
     let report = &manifest.report;
-    let mut html = format!("<h3>Progressive loading (<code>{}</code>)</h3>", escape(&manifest.field));
+    let mut html = format!(
+        "<h3>Progressive loading (<code>{}</code>)</h3>",
+        escape(&manifest.field)
+    );
     match (&report.loaded, &report.ignored_because) {
         (Some(loaded), _) => {
             let sops: usize = loaded.series.iter().map(|series| series.sops.len()).sum();
@@ -203,7 +263,11 @@ fn manifest_html(manifest: &ManifestVerdict) -> String {
             ));
         }
         (None, reason) => {
-            let class = if report.other_study_uid.is_some() { "violation" } else { "note" };
+            let class = if report.other_study_uid.is_some() {
+                "violation"
+            } else {
+                "note"
+            };
             html.push_str(&format!(
                 "<p class=\"{class}\">The Viewer ignores this manifest and loads only the plain URLs: {}</p>",
                 escape(reason.as_deref().unwrap_or_default())
@@ -234,7 +298,10 @@ fn outcome_html(verdict: &Verdict) -> String {
     let mut html = String::new();
     match verdict.authorized {
         Some(true) => {
-            html.push_str(&format!("<p class=\"ok\">Authorized: {} image URL(s).</p>", verdict.urls.len()));
+            html.push_str(&format!(
+                "<p class=\"ok\">Authorized: {} image URL(s).</p>",
+                verdict.urls.len()
+            ));
             html.push_str(&list("url", &verdict.urls));
             if !verdict.media.is_empty() {
                 let media: Vec<String> = verdict
@@ -245,7 +312,10 @@ fn outcome_html(verdict: &Verdict) -> String {
                             "{} ({}{})",
                             media.url,
                             media.mime_type,
-                            media.file_name.as_deref().map_or(String::new(), |name| format!(", {name}"))
+                            media
+                                .file_name
+                                .as_deref()
+                                .map_or(String::new(), |name| format!(", {name}"))
                         )
                     })
                     .collect();
@@ -257,10 +327,16 @@ fn outcome_html(verdict: &Verdict) -> String {
     }
     html.extend(verdict.manifests.iter().map(manifest_html));
     if let Some(error) = &verdict.error {
-        html.push_str(&format!("<p>Receiver's error: <q class=\"error\">{}</q></p>", escape(error)));
+        html.push_str(&format!(
+            "<p>Receiver's error: <q class=\"error\">{}</q></p>",
+            escape(error)
+        ));
     }
     if !verdict.violations.is_empty() {
-        html.push_str(&format!("<h3>Contract violations</h3>{}", list("violation", &verdict.violations)));
+        html.push_str(&format!(
+            "<h3>Contract violations</h3>{}",
+            list("violation", &verdict.violations)
+        ));
     }
     if !verdict.notes.is_empty() {
         html.push_str(&format!("<h3>Notes</h3>{}", list("note", &verdict.notes)));
@@ -270,14 +346,19 @@ fn outcome_html(verdict: &Verdict) -> String {
 
 pub(crate) fn delivered(subject: &Subject, report: &Report<'_>) -> Response {
     let exchange = report.exchange;
-    let status = exchange.status.map_or_else(|| "no answer".to_owned(), |status| status.to_string());
+    let status = exchange
+        .status
+        .map_or_else(|| "no answer".to_owned(), |status| status.to_string());
     let shown = &exchange.body[..exchange.body.len().min(SHOWN_ANSWER_BYTES)];
     let content = format!(
         "{}<h2>Images</h2>{}<h2>Delivery</h2>{}<h3>Answer</h3><pre>{}</pre>",
         subject_html(subject),
         outcome_html(report.verdict),
         rows(&[
-            ("Event", format!("{} ({})", report.event_type, report.event_id)),
+            (
+                "Event",
+                format!("{} ({})", report.event_type, report.event_id)
+            ),
             ("Endpoint", report.url.to_owned()),
             ("Signature scheme", report.scheme.as_str().to_owned()),
             ("HTTP status", status),
@@ -294,14 +375,24 @@ mod tests {
 
     #[test]
     fn escapes_markup_and_quotes() {
-        assert_eq!(escape(r#"<img src="x" onerror='y'>&"#), "&lt;img src=&quot;x&quot; onerror=&#39;y&#39;&gt;&amp;");
+        assert_eq!(
+            escape(r#"<img src="x" onerror='y'>&"#),
+            "&lt;img src=&quot;x&quot; onerror=&#39;y&#39;&gt;&amp;"
+        );
     }
 
     #[test]
     fn receiver_text_cannot_inject_markup() {
-        let verdict =
-            Verdict { authorized: Some(false), error: Some("<script>alert(1)</script>".into()), ..Verdict::default() };
-        let subject = Subject::Ephemeral { retrieval_id: "<b>r</b>".into(), options: None, hanging_protocol: None };
+        let verdict = Verdict {
+            authorized: Some(false),
+            error: Some("<script>alert(1)</script>".into()),
+            ..Verdict::default()
+        };
+        let subject = Subject::Ephemeral {
+            retrieval_id: "<b>r</b>".into(),
+            options: None,
+            hanging_protocol: None,
+        };
         let exchange = Exchange {
             status: Some(200),
             content_type: None,
@@ -318,14 +409,16 @@ mod tests {
             verdict: &verdict,
         };
         let html = String::from_utf8(delivered(&subject, &report).body).unwrap();
-        assert!(!html.contains("<script>") && !html.contains("<b>r"), "{html}");
+        assert!(
+            !html.contains("<script>") && !html.contains("<b>r"),
+            "{html}"
+        );
         assert!(html.contains("&lt;script&gt;alert(1)"));
     }
 
     #[test]
     fn long_manifests_are_shown_in_part_and_escaped() {
-        let sop =
-            |uid: String| serde_json::json!({"sopClassUID": "1.2.840.10008.5.1.4.1.1.88.11", "sopInstanceUID": uid});
+        let sop = |uid: String| serde_json::json!({"sopClassUID": "1.2.840.10008.5.1.4.1.1.88.11", "sopInstanceUID": uid});
         let loaded: Vec<Value> = (0..60).map(|i| sop(format!("1.2.{i:02}"))).collect();
         let skipped: Vec<Value> = (0..250)
             .map(|i| serde_json::json!({"sopClassUID": "1.2", "sopInstanceUID": format!("9.{i}"), "rows": "<i>"}))
@@ -335,17 +428,34 @@ mod tests {
             "modality": "SR", "seriesDescription": "<b>Reports</b>", "seriesInstanceUID": "1.2.0", "seriesNumber": 1, "sops": sops,
         }]});
         let report = avara::webhooks::check_manifest(&manifest, Some("1.2"));
-        let html = manifest_html(&ManifestVerdict { field: "manifest".into(), report });
-        assert!(html.contains("The Viewer loads 1 series (60 SOPs)"), "{html}");
-        assert!(html.contains("series 1 · SR · &lt;b&gt;Reports&lt;/b&gt; · 1.2.0: 60 SOP(s)"), "{html}");
+        let html = manifest_html(&ManifestVerdict {
+            field: "manifest".into(),
+            report,
+        });
+        assert!(
+            html.contains("The Viewer loads 1 series (60 SOPs)"),
+            "{html}"
+        );
+        assert!(
+            html.contains("series 1 · SR · &lt;b&gt;Reports&lt;/b&gt; · 1.2.0: 60 SOP(s)"),
+            "{html}"
+        );
         assert_eq!(html.matches("<li>1.2.").count(), SHOWN_SOPS_PER_SERIES);
-        assert!(html.contains("<li>1.2.49</li>") && !html.contains("1.2.50"), "slice order, then cut: {html}");
+        assert!(
+            html.contains("<li>1.2.49</li>") && !html.contains("1.2.50"),
+            "slice order, then cut: {html}"
+        );
         assert!(html.contains("… and 10 more SOP(s)"), "{html}");
         assert!(html.contains("<h4>Skipped (250)</h4>"));
-        assert_eq!(html.matches("<li class=\"skipped\">").count(), SHOWN_SKIPPED_PARTS);
+        assert_eq!(
+            html.matches("<li class=\"skipped\">").count(),
+            SHOWN_SKIPPED_PARTS
+        );
         assert!(html.contains("… and 50 more skipped part(s)"), "{html}");
         assert!(
-            html.contains("got &quot;&lt;i&gt;&quot; · 9.0<") && !html.contains("<i>") && !html.contains("<b>"),
+            html.contains("got &quot;&lt;i&gt;&quot; · 9.0<")
+                && !html.contains("<i>")
+                && !html.contains("<b>"),
             "{html}"
         );
     }

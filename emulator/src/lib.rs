@@ -104,7 +104,10 @@ pub struct Emulator {
 
 impl fmt::Debug for Emulator {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Emulator").field("base_url", &self.app.base_url).field("keys", &self.app.keys).finish()
+        f.debug_struct("Emulator")
+            .field("base_url", &self.app.base_url)
+            .field("keys", &self.app.keys)
+            .finish()
     }
 }
 

@@ -21,7 +21,9 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(message) => {
-            eprintln!("avara-emulator: {message}\nRun `avara-emulator --help` (or `trigger --help`) for the flags.");
+            eprintln!(
+                "avara-emulator: {message}\nRun `avara-emulator --help` (or `trigger --help`) for the flags."
+            );
             return ExitCode::from(2);
         }
     };
@@ -37,9 +39,17 @@ fn main() -> ExitCode {
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "AVARA_BASE_URL={}", emulator.base_url());
     for (index, key) in emulator.keys().iter().enumerate() {
-        let suffix = if index == 0 { String::new() } else { format!("_{}", index + 1) };
+        let suffix = if index == 0 {
+            String::new()
+        } else {
+            format!("_{}", index + 1)
+        };
         let _ = writeln!(out, "AVARA_API_KEY{suffix}={}", key.key);
-        let _ = writeln!(out, "AVARA_JWT_WEBHOOK_SECRET{suffix}={}", key.webhook_secret);
+        let _ = writeln!(
+            out,
+            "AVARA_JWT_WEBHOOK_SECRET{suffix}={}",
+            key.webhook_secret
+        );
         eprintln!(
             "avara-emulator: key {} \"{}\": study scope {}, users {}, Express {}, webhook {}",
             index + 1,
@@ -57,7 +67,10 @@ fn main() -> ExitCode {
         Scheme::Standard => "Standard Webhooks",
         Scheme::Both => "X-Avara-Signature and Standard Webhooks",
     };
-    eprintln!("avara-emulator: serving {} (webhooks signed with {signing}); stop with Ctrl-C", emulator.base_url());
+    eprintln!(
+        "avara-emulator: serving {} (webhooks signed with {signing}); stop with Ctrl-C",
+        emulator.base_url()
+    );
     emulator.wait();
     ExitCode::SUCCESS
 }

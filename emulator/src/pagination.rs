@@ -48,17 +48,27 @@ pub(crate) fn paginate<T>(
 ) -> Result<Page<T>, ApiFailure> {
     let after = cursor.map(|cursor| decode(list, cursor)).transpose()?;
     let limit = usize::try_from(limit.unwrap_or(DEFAULT_LIMIT)).unwrap_or(usize::MAX);
-    let mut rows = rows.filter(|(position, _)| after.is_none_or(|after| *position > after)).peekable();
+    let mut rows = rows
+        .filter(|(position, _)| after.is_none_or(|after| *position > after))
+        .peekable();
     let mut items = Vec::new();
     let mut last = None;
     while items.len() < limit {
-        let Some((position, row)) = rows.next() else { break };
+        let Some((position, row)) = rows.next() else {
+            break;
+        };
         items.push(row);
         last = Some(position);
     }
     let has_more = rows.peek().is_some();
-    let cursor = last.filter(|_| has_more).map(|position| encode(list, position));
-    Ok(Page { items, cursor, has_more })
+    let cursor = last
+        .filter(|_| has_more)
+        .map(|position| encode(list, position));
+    Ok(Page {
+        items,
+        cursor,
+        has_more,
+    })
 }
 
 #[cfg(test)]
@@ -71,9 +81,15 @@ mod tests {
         let first = paginate("studies", None, Some(2), rows()).unwrap();
         assert_eq!((first.items.clone(), first.has_more), (vec![0, 20], true));
         let second = paginate("studies", first.cursor.as_deref(), Some(2), rows()).unwrap();
-        assert_eq!((second.items.clone(), second.has_more), (vec![30, 50], true));
+        assert_eq!(
+            (second.items.clone(), second.has_more),
+            (vec![30, 50], true)
+        );
         let last = paginate("studies", second.cursor.as_deref(), Some(2), rows()).unwrap();
-        assert_eq!((last.items, last.has_more, last.cursor), (vec![60], false, None));
+        assert_eq!(
+            (last.items, last.has_more, last.cursor),
+            (vec![60], false, None)
+        );
         let everything = paginate("studies", None, None, rows()).unwrap();
         assert_eq!(everything.items.len(), 5);
     }
@@ -82,7 +98,14 @@ mod tests {
     fn refuses_foreign_or_broken_cursors() {
         let users = encode("users", 3);
         for bad in [users.as_str(), "%%%", "c3R1ZGllczp4"] {
-            let error = paginate("studies", Some(bad), None, std::iter::empty::<(usize, ())>()).err().unwrap();
+            let error = paginate(
+                "studies",
+                Some(bad),
+                None,
+                std::iter::empty::<(usize, ())>(),
+            )
+            .err()
+            .unwrap();
             assert_eq!(error.field.as_deref(), Some("cursor"), "{bad}");
         }
     }

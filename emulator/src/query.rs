@@ -31,7 +31,11 @@ pub(crate) fn percent_decode(text: &str, plus_is_space: bool) -> String {
             out.push(decoded);
             index += 3;
         } else {
-            out.push(if plus_is_space && byte == b'+' { b' ' } else { byte });
+            out.push(if plus_is_space && byte == b'+' {
+                b' '
+            } else {
+                byte
+            });
             index += 1;
         }
     }
@@ -39,11 +43,19 @@ pub(crate) fn percent_decode(text: &str, plus_is_space: bool) -> String {
 }
 
 fn integer(name: &str, text: &str) -> Result<Value, ApiFailure> {
-    let number = text.parse::<f64>().ok().filter(|number| number.fract() == 0.0 && number.is_finite());
+    let number = text
+        .parse::<f64>()
+        .ok()
+        .filter(|number| number.fract() == 0.0 && number.is_finite());
     match number {
         // Whole numbers in this range convert to i64 exactly.
-        Some(number) if number.abs() < 9_007_199_254_740_992.0 => Ok(Value::Number(Number::from(number as i64))),
-        _ => Err(ApiFailure::invalid_params(name, format!("expected a whole number, got {text:?}"))),
+        Some(number) if number.abs() < 9_007_199_254_740_992.0 => {
+            Ok(Value::Number(Number::from(number as i64)))
+        }
+        _ => Err(ApiFailure::invalid_params(
+            name,
+            format!("expected a whole number, got {text:?}"),
+        )),
     }
 }
 
@@ -51,7 +63,10 @@ fn boolean(name: &str, text: &str) -> Result<Value, ApiFailure> {
     match text {
         "true" => Ok(Value::Bool(true)),
         "false" => Ok(Value::Bool(false)),
-        _ => Err(ApiFailure::invalid_params(name, format!("expected true or false, got {text:?}"))),
+        _ => Err(ApiFailure::invalid_params(
+            name,
+            format!("expected true or false, got {text:?}"),
+        )),
     }
 }
 
@@ -66,8 +81,13 @@ pub(crate) fn query_object(raw: &str) -> Result<Map<String, Value>, ApiFailure> 
             // Decoded before splitting: SDKs send the joining commas encoded (`sent%2Crevoked`)
             // or literal, and no value of an array parameter contains a comma.
             let text = percent_decode(text, true);
-            let items = text.split(',').map(str::to_owned).filter(|item| !item.is_empty());
-            let entry = object.entry(name).or_insert_with(|| Value::Array(Vec::new()));
+            let items = text
+                .split(',')
+                .map(str::to_owned)
+                .filter(|item| !item.is_empty());
+            let entry = object
+                .entry(name)
+                .or_insert_with(|| Value::Array(Vec::new()));
             if let Value::Array(existing) = entry {
                 existing.extend(items.map(Value::String));
             }
@@ -129,7 +149,11 @@ mod tests {
             ("isCancelled=yes", "isCancelled"),
             ("email=a&email=b", "email"),
         ] {
-            assert_eq!(query_object(raw).unwrap_err().field.as_deref(), Some(field), "{raw}");
+            assert_eq!(
+                query_object(raw).unwrap_err().field.as_deref(),
+                Some(field),
+                "{raw}"
+            );
         }
     }
 }

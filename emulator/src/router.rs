@@ -23,7 +23,10 @@ pub(crate) enum Resolution {
 /// Matches `path` against a template; on success the placeholders' values and the
 /// number of literal segments (more literals win, so `/users/invitations` is the
 /// invitation list, not the user called "invitations").
-fn matches(template: &'static str, segments: &[String]) -> Option<(Vec<(&'static str, String)>, usize)> {
+fn matches(
+    template: &'static str,
+    segments: &[String],
+) -> Option<(Vec<(&'static str, String)>, usize)> {
     let parts: Vec<&'static str> = template.split('/').collect();
     if parts.len() != segments.len() {
         return None;
@@ -31,7 +34,10 @@ fn matches(template: &'static str, segments: &[String]) -> Option<(Vec<(&'static
     let mut params = Vec::new();
     let mut literals = 0;
     for (part, segment) in parts.iter().zip(segments) {
-        if let Some(name) = part.strip_prefix('{').and_then(|rest| rest.strip_suffix('}')) {
+        if let Some(name) = part
+            .strip_prefix('{')
+            .and_then(|rest| rest.strip_suffix('}'))
+        {
             if segment.is_empty() {
                 return None;
             }
@@ -46,17 +52,28 @@ fn matches(template: &'static str, segments: &[String]) -> Option<(Vec<(&'static
 }
 
 pub(crate) fn resolve(method: &str, raw_path: &str) -> Resolution {
-    let segments: Vec<String> = raw_path.split('/').map(|segment| percent_decode(segment, false)).collect();
+    let segments: Vec<String> = raw_path
+        .split('/')
+        .map(|segment| percent_decode(segment, false))
+        .collect();
     let mut best: Option<(usize, Route)> = None;
     let mut other_methods = Vec::new();
     for operation in ALL {
-        let Some((path_params, literals)) = matches(operation.path, &segments) else { continue };
+        let Some((path_params, literals)) = matches(operation.path, &segments) else {
+            continue;
+        };
         if operation.method.as_str() != method {
             other_methods.push(operation.method.as_str());
             continue;
         }
         if best.as_ref().is_none_or(|(score, _)| literals > *score) {
-            best = Some((literals, Route { operation, path_params }));
+            best = Some((
+                literals,
+                Route {
+                    operation,
+                    path_params,
+                },
+            ));
         }
     }
     match best {
@@ -85,19 +102,38 @@ mod tests {
     #[test]
     fn every_operation_is_reachable_and_literals_win() {
         for operation in operations::ALL {
-            let path = operation.path.replace("{studyInstanceUid}", "1.2.3").replace(['{', '}'], "");
-            assert_eq!(found(operation.method.as_str(), &path).operation, operation, "{path}");
+            let path = operation
+                .path
+                .replace("{studyInstanceUid}", "1.2.3")
+                .replace(['{', '}'], "");
+            assert_eq!(
+                found(operation.method.as_str(), &path).operation,
+                operation,
+                "{path}"
+            );
         }
-        assert_eq!(found("GET", "/v1/viewer/users/invitations").operation, &operations::INVITATIONS_LIST);
-        assert_eq!(found("POST", "/v1/viewer/studies/cancel").operation, &operations::STUDIES_CANCEL);
+        assert_eq!(
+            found("GET", "/v1/viewer/users/invitations").operation,
+            &operations::INVITATIONS_LIST
+        );
+        assert_eq!(
+            found("POST", "/v1/viewer/studies/cancel").operation,
+            &operations::STUDIES_CANCEL
+        );
         let by_uid = found("GET", "/v1/viewer/studies/by-uid/1.2.840%2E10008");
-        assert_eq!(by_uid.path_params, vec![("studyInstanceUid", "1.2.840.10008".to_owned())]);
+        assert_eq!(
+            by_uid.path_params,
+            vec![("studyInstanceUid", "1.2.840.10008".to_owned())]
+        );
     }
 
     #[test]
     fn unknown_paths_and_methods() {
         assert_eq!(resolve("GET", "/v1/nothing"), Resolution::NotFound);
         assert_eq!(resolve("GET", "/v1/viewer/studies/"), Resolution::NotFound);
-        assert_eq!(resolve("PUT", "/v1/express"), Resolution::WrongMethod(vec!["GET", "POST"]));
+        assert_eq!(
+            resolve("PUT", "/v1/express"),
+            Resolution::WrongMethod(vec!["GET", "POST"])
+        );
     }
 }

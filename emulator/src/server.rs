@@ -51,7 +51,11 @@ pub(crate) struct Server {
 impl Server {
     /// `read_timeout` bounds each request's headers (and a connection's idle time
     /// between requests) and, separately, its body.
-    pub(crate) fn spawn(listener: StdTcpListener, app: Arc<App>, read_timeout: Duration) -> io::Result<Server> {
+    pub(crate) fn spawn(
+        listener: StdTcpListener,
+        app: Arc<App>,
+        read_timeout: Duration,
+    ) -> io::Result<Server> {
         let address = listener.local_addr()?;
         listener.set_nonblocking(true)?;
         let runtime = tokio::runtime::Builder::new_current_thread()
@@ -64,13 +68,19 @@ impl Server {
             TcpListener::from_std(listener)?
         };
         let (stop, stopped) = oneshot::channel();
-        let thread = thread::Builder::new().name("avara-emulator-server".into()).spawn(move || {
-            runtime.block_on(serve(listener, app, read_timeout, stopped));
-            // Handlers still running (a slow webhook receiver) finish on their own;
-            // their connections are closed with the runtime's tasks.
-            runtime.shutdown_background();
-        })?;
-        Ok(Server { address, stop: Some(stop), thread: Some(thread) })
+        let thread = thread::Builder::new()
+            .name("avara-emulator-server".into())
+            .spawn(move || {
+                runtime.block_on(serve(listener, app, read_timeout, stopped));
+                // Handlers still running (a slow webhook receiver) finish on their own;
+                // their connections are closed with the runtime's tasks.
+                runtime.shutdown_background();
+            })?;
+        Ok(Server {
+            address,
+            stop: Some(stop),
+            thread: Some(thread),
+        })
     }
 
     pub(crate) fn address(&self) -> SocketAddr {
@@ -94,7 +104,12 @@ impl Server {
     }
 }
 
-async fn serve(listener: TcpListener, app: Arc<App>, read_timeout: Duration, mut stopped: oneshot::Receiver<()>) {
+async fn serve(
+    listener: TcpListener,
+    app: Arc<App>,
+    read_timeout: Duration,
+    mut stopped: oneshot::Receiver<()>,
+) {
     let mut http = http1::Builder::new();
     http.timer(TokioTimer::new())
         .header_read_timeout(read_timeout)
@@ -127,7 +142,10 @@ async fn serve(listener: TcpListener, app: Arc<App>, read_timeout: Duration, mut
 
 /// Waits for a free slot, then for a connection; `None` once the slots are closed,
 /// which never happens while serving.
-async fn next_connection(listener: &TcpListener, slots: &Arc<Semaphore>) -> Option<(TcpStream, OwnedSemaphorePermit)> {
+async fn next_connection(
+    listener: &TcpListener,
+    slots: &Arc<Semaphore>,
+) -> Option<(TcpStream, OwnedSemaphorePermit)> {
     let slot = Arc::clone(slots).acquire_owned().await.ok()?;
     loop {
         match listener.accept().await {
@@ -168,7 +186,9 @@ async fn answer(
     }
     let outcome = if waits_on_network(&request) {
         let app = Arc::clone(&app);
-        tokio::task::spawn_blocking(move || app.handle(&request)).await.ok()
+        tokio::task::spawn_blocking(move || app.handle(&request))
+            .await
+            .ok()
     } else {
         // The app's locks outlive a panicking request (see `app::lock`).
         panic::catch_unwind(AssertUnwindSafe(|| app.handle(&request))).ok()

@@ -18,7 +18,10 @@ pub(crate) struct Table<T> {
 
 impl<T> Default for Table<T> {
     fn default() -> Self {
-        Table { rows: Vec::new(), index: HashMap::new() }
+        Table {
+            rows: Vec::new(),
+            index: HashMap::new(),
+        }
     }
 }
 
@@ -73,8 +76,14 @@ pub(crate) struct ExpressRecord {
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum ViewTarget {
-    Study { study_id: String },
-    Ephemeral { retrieval_id: String, options: Option<Map<String, Value>>, hanging_protocol: Option<HangingProtocol> },
+    Study {
+        study_id: String,
+    },
+    Ephemeral {
+        retrieval_id: String,
+        options: Option<Map<String, Value>>,
+        hanging_protocol: Option<HangingProtocol>,
+    },
 }
 
 /// A landing-page link minted by reroute-url or ephemeral-sessions.
@@ -103,7 +112,12 @@ pub(crate) struct State {
 
 impl State {
     pub(crate) fn add_view(&mut self, token: String, link: ViewLink, now_ms: u64) {
-        self.views.retain(|_, existing| existing.expires_at_ms.saturating_add(EXPIRED_LINK_MEMORY_MS) > now_ms);
+        self.views.retain(|_, existing| {
+            existing
+                .expires_at_ms
+                .saturating_add(EXPIRED_LINK_MEMORY_MS)
+                > now_ms
+        });
         self.views.insert(token, link);
     }
 }

@@ -27,7 +27,11 @@ fn subject_of(app: &App, link: &ViewLink) -> Option<Subject> {
                 cancelled: study.is_cancelled,
             })
         }
-        ViewTarget::Ephemeral { retrieval_id, options, hanging_protocol } => Some(Subject::Ephemeral {
+        ViewTarget::Ephemeral {
+            retrieval_id,
+            options,
+            hanging_protocol,
+        } => Some(Subject::Ephemeral {
             retrieval_id: retrieval_id.clone(),
             options: options.clone(),
             hanging_protocol: hanging_protocol.clone(),
@@ -38,29 +42,53 @@ fn subject_of(app: &App, link: &ViewLink) -> Option<Subject> {
 /// The event type and compact body asking for `subject`'s images.
 fn event_for(subject: &Subject, event_id: &str) -> Result<(&'static str, String), String> {
     match subject {
-        Subject::Study { study_id, study_instance_uid, .. } => {
+        Subject::Study {
+            study_id,
+            study_instance_uid,
+            ..
+        } => {
             let data = StudyAccessRequestedData {
                 study_id: StudyId::new(study_id.as_str()).map_err(|error| error.message)?,
-                study_instance_uid: DicomUid::new(study_instance_uid.as_str()).map_err(|error| error.message)?,
+                study_instance_uid: DicomUid::new(study_instance_uid.as_str())
+                    .map_err(|error| error.message)?,
             };
-            Ok(("study.access_requested", event_body(event_id, "study.access_requested", &data)))
+            Ok((
+                "study.access_requested",
+                event_body(event_id, "study.access_requested", &data),
+            ))
         }
-        Subject::Ephemeral { retrieval_id, options, .. } => {
-            let data = EphemeralAccessRequestedData { retrieval_id: retrieval_id.clone(), options: options.clone() };
-            Ok(("ephemeral.access_requested", event_body(event_id, "ephemeral.access_requested", &data)))
+        Subject::Ephemeral {
+            retrieval_id,
+            options,
+            ..
+        } => {
+            let data = EphemeralAccessRequestedData {
+                retrieval_id: retrieval_id.clone(),
+                options: options.clone(),
+            };
+            Ok((
+                "ephemeral.access_requested",
+                event_body(event_id, "ephemeral.access_requested", &data),
+            ))
         }
     }
 }
 
 pub(crate) fn open(app: &App, token: &str) -> Response {
     let now = now_ms();
-    let Some(link) = app.state().views.get(token).cloned() else { return landing::unknown_link() };
+    let Some(link) = app.state().views.get(token).cloned() else {
+        return landing::unknown_link();
+    };
     if now >= link.expires_at_ms {
         return landing::expired_link(link.expires_at_ms);
     }
-    let Some(subject) = subject_of(app, &link) else { return landing::unknown_link() };
+    let Some(subject) = subject_of(app, &link) else {
+        return landing::unknown_link();
+    };
     let key = &app.keys[link.key];
-    let Some(url) = key.webhook_url.as_deref() else { return landing::no_endpoint(&subject, &key.description) };
+    let Some(url) = key.webhook_url.as_deref() else {
+        return landing::no_endpoint(&subject, &key.description);
+    };
     let event_id = app.ids.prefixed("whe_");
     let signed = event_for(&subject, &event_id).and_then(|(event_type, body)| {
         let headers = signature_headers(app.scheme, &key.webhook_secret, &event_id, &body, now)?;
@@ -68,16 +96,29 @@ pub(crate) fn open(app: &App, token: &str) -> Response {
     });
     let (event_type, body, headers) = match signed {
         Ok(signed) => signed,
-        Err(problem) => return landing::failed(&subject, &format!("the delivery could not be signed: {problem}")),
+        Err(problem) => {
+            return landing::failed(
+                &subject,
+                &format!("the delivery could not be signed: {problem}"),
+            );
+        }
     };
     Counters::bump(&app.counters.webhook_deliveries);
     let exchange = post(&app.agent, url, &headers, &body);
     let study_uid = match &subject {
-        Subject::Study { study_instance_uid, .. } => Some(study_instance_uid.as_str()),
+        Subject::Study {
+            study_instance_uid, ..
+        } => Some(study_instance_uid.as_str()),
         Subject::Ephemeral { .. } => None,
     };
     let verdict = judge(event_type, &exchange, study_uid);
-    let report =
-        Report { event_id: &event_id, event_type, url, scheme: app.scheme, exchange: &exchange, verdict: &verdict };
+    let report = Report {
+        event_id: &event_id,
+        event_type,
+        url,
+        scheme: app.scheme,
+        exchange: &exchange,
+        verdict: &verdict,
+    };
     landing::delivered(&subject, &report)
 }

@@ -32,17 +32,23 @@ impl Answer {
     }
 
     fn json(&self) -> Value {
-        serde_json::from_slice(&self.body).unwrap_or_else(|error| panic!("not JSON ({error}): {self:?}"))
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|error| panic!("not JSON ({error}): {self:?}"))
     }
 
     fn code(&self) -> String {
-        self.json()["error"]["code"].as_str().unwrap_or_default().to_owned()
+        self.json()["error"]["code"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
     }
 }
 
 fn connect(emulator: &Emulator) -> TcpStream {
     let stream = TcpStream::connect(("127.0.0.1", emulator.port())).expect("connects");
-    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
     stream
 }
 
@@ -60,9 +66,19 @@ fn read_answer(stream: &mut TcpStream) -> Option<Answer> {
         }
     }
     let head = String::from_utf8(head).expect("an ASCII head");
-    let status = head.split(' ').nth(1).and_then(|status| status.parse().ok()).expect("a status line");
-    let mut answer = Answer { status, head, body: Vec::new() };
-    let length: usize = answer.header("content-length").map_or(0, |length| length.parse().unwrap());
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|status| status.parse().ok())
+        .expect("a status line");
+    let mut answer = Answer {
+        status,
+        head,
+        body: Vec::new(),
+    };
+    let length: usize = answer
+        .header("content-length")
+        .map_or(0, |length| length.parse().unwrap());
     answer.body = vec![0; length];
     stream.read_exact(&mut answer.body).expect("the whole body");
     Some(answer)
@@ -82,7 +98,12 @@ fn exchange(emulator: &Emulator, request: &[u8], finished: bool) -> Option<Answe
 /// `/health` on a fresh connection, with how long the answer took.
 fn health(emulator: &Emulator) -> (u16, Duration) {
     let started = Instant::now();
-    let answer = exchange(emulator, b"GET /health HTTP/1.1\r\nhost: 127.0.0.1\r\n\r\n", false).expect("an answer");
+    let answer = exchange(
+        emulator,
+        b"GET /health HTTP/1.1\r\nhost: 127.0.0.1\r\n\r\n",
+        false,
+    )
+    .expect("an answer");
     (answer.status, started.elapsed())
 }
 
@@ -120,15 +141,30 @@ fn a_thousand_overflowing_chunk_sizes_get_400s_and_health_still_answers() {
                         exchange(emulator, overflowing.as_bytes(), false)
                     }
                     .expect("an answer");
-                    assert_eq!((answer.status, answer.code().as_str()), (400, "bad_request"), "{answer:?}");
-                    assert!(answer.header("x-request-id").is_some_and(|id| id.starts_with("req_")), "{answer:?}");
+                    assert_eq!(
+                        (answer.status, answer.code().as_str()),
+                        (400, "bad_request"),
+                        "{answer:?}"
+                    );
+                    assert!(
+                        answer
+                            .header("x-request-id")
+                            .is_some_and(|id| id.starts_with("req_")),
+                        "{answer:?}"
+                    );
                     assert_eq!(answer.header("connection"), Some("close"));
                 }
             });
         }
     });
-    let message = exchange(&emulator, overflowing.as_bytes(), false).unwrap().json()["error"]["message"].clone();
-    assert!(message.as_str().unwrap().contains("invalid chunk size"), "{message}");
+    let message = exchange(&emulator, overflowing.as_bytes(), false)
+        .unwrap()
+        .json()["error"]["message"]
+        .clone();
+    assert!(
+        message.as_str().unwrap().contains("invalid chunk size"),
+        "{message}"
+    );
     assert_eq!(health(&emulator).0, 200);
     assert_eq!(emulator.stats().requests, 1002);
 }
@@ -156,7 +192,11 @@ fn a_thousand_unparseable_requests_get_400s_and_health_still_answers() {
         }
     });
     assert_eq!(health(&emulator).0, 200);
-    assert_eq!(emulator.stats().requests, 1, "hyper refused them before the app saw them");
+    assert_eq!(
+        emulator.stats().requests,
+        1,
+        "hyper refused them before the app saw them"
+    );
 }
 
 #[test]
@@ -167,7 +207,9 @@ fn six_hundred_silent_or_trickling_connections_cannot_starve_health() {
     let mut silent: Vec<TcpStream> = (0..300).map(|_| connect(&emulator)).collect();
     let mut trickling: Vec<TcpStream> = (0..300).map(|_| connect(&emulator)).collect();
     for stream in &mut trickling {
-        stream.write_all(b"GET /health HTTP/1.1\r\nhost: 127.0.0.1\r\nx-slow: ").unwrap();
+        stream
+            .write_all(b"GET /health HTTP/1.1\r\nhost: 127.0.0.1\r\nx-slow: ")
+            .unwrap();
     }
     for round in 0..5 {
         for stream in &mut trickling {
@@ -175,26 +217,38 @@ fn six_hundred_silent_or_trickling_connections_cannot_starve_health() {
         }
         let (status, took) = health(&emulator);
         assert_eq!(status, 200, "round {round}");
-        assert!(took < Duration::from_secs(2), "round {round}: /health took {took:?}");
+        assert!(
+            took < Duration::from_secs(2),
+            "round {round}: /health took {took:?}"
+        );
         thread::sleep(Duration::from_millis(100));
     }
     // Every held connection is still open: none was refused or cut off.
     for stream in silent.iter_mut().chain(&mut trickling) {
         stream.set_nonblocking(true).unwrap();
         let mut byte = [0u8];
-        assert_eq!(stream.read(&mut byte).unwrap_err().kind(), ErrorKind::WouldBlock);
+        assert_eq!(
+            stream.read(&mut byte).unwrap_err().kind(),
+            ErrorKind::WouldBlock
+        );
     }
     assert_eq!(emulator.stats().requests, 5);
 }
 
 #[test]
 fn silent_trickling_and_idle_connections_are_closed_after_the_read_timeout() {
-    let emulator = start(EmulatorConfig { request_read_timeout_ms: 400, ..EmulatorConfig::default() });
+    let emulator = start(EmulatorConfig {
+        request_read_timeout_ms: 400,
+        ..EmulatorConfig::default()
+    });
     let mut silent = connect(&emulator);
     let mut trickling = connect(&emulator);
-    trickling.write_all(b"GET /health HTTP/1.1\r\nx-slow: ").unwrap();
+    trickling
+        .write_all(b"GET /health HTTP/1.1\r\nx-slow: ")
+        .unwrap();
     let mut idle = connect(&emulator);
-    idle.write_all(b"GET /health HTTP/1.1\r\nhost: 127.0.0.1\r\n\r\n").unwrap();
+    idle.write_all(b"GET /health HTTP/1.1\r\nhost: 127.0.0.1\r\n\r\n")
+        .unwrap();
     assert_eq!(read_answer(&mut idle).unwrap().status, 200);
 
     let writer = {
@@ -209,20 +263,38 @@ fn silent_trickling_and_idle_connections_are_closed_after_the_read_timeout() {
             }
         })
     };
-    for (name, stream) in [("silent", &mut silent), ("trickling", &mut trickling), ("idle", &mut idle)] {
+    for (name, stream) in [
+        ("silent", &mut silent),
+        ("trickling", &mut trickling),
+        ("idle", &mut idle),
+    ] {
         let took = time_until_closed(stream);
-        assert!(took < Duration::from_secs(3), "{name} connection closed after {took:?}");
+        assert!(
+            took < Duration::from_secs(3),
+            "{name} connection closed after {took:?}"
+        );
     }
     writer.join().unwrap();
 }
 
 #[test]
 fn a_chunk_that_never_arrives_is_answered_408_after_the_read_timeout() {
-    let emulator = start(EmulatorConfig { request_read_timeout_ms: 300, ..EmulatorConfig::default() });
+    let emulator = start(EmulatorConfig {
+        request_read_timeout_ms: 300,
+        ..EmulatorConfig::default()
+    });
     let started = Instant::now();
-    let answer = exchange(&emulator, format!("{CHUNKED_CREATE}1\r\na\r\nffffffffffffffff\r\n").as_bytes(), false)
-        .expect("an answer");
-    assert_eq!((answer.status, answer.code().as_str()), (408, "bad_request"), "{answer:?}");
+    let answer = exchange(
+        &emulator,
+        format!("{CHUNKED_CREATE}1\r\na\r\nffffffffffffffff\r\n").as_bytes(),
+        false,
+    )
+    .expect("an answer");
+    assert_eq!(
+        (answer.status, answer.code().as_str()),
+        (408, "bad_request"),
+        "{answer:?}"
+    );
     assert!(started.elapsed() >= Duration::from_millis(300));
     assert_eq!(emulator.stats().studies, 0);
 }
@@ -232,7 +304,9 @@ fn keep_alive_chunked_bodies_and_expect_continue_on_one_connection() {
     let emulator = start(EmulatorConfig::default());
     let key = emulator.default_key().to_owned();
     let mut stream = connect(&emulator);
-    stream.write_all(b"GET /health HTTP/1.1\r\nhost: 127.0.0.1\r\n\r\n").unwrap();
+    stream
+        .write_all(b"GET /health HTTP/1.1\r\nhost: 127.0.0.1\r\n\r\n")
+        .unwrap();
     let first = read_answer(&mut stream).unwrap();
     assert_eq!(first.status, 200);
 
@@ -246,17 +320,25 @@ fn keep_alive_chunked_bodies_and_expect_continue_on_one_connection() {
     let mut interim = [0u8; 25];
     stream.read_exact(&mut interim).unwrap();
     assert_eq!(&interim, b"HTTP/1.1 100 Continue\r\n\r\n");
-    let chunks = format!("{:x}\r\n{front}\r\n{:x}\r\n{back}\r\n0\r\n\r\n", front.len(), back.len());
+    let chunks = format!(
+        "{:x}\r\n{front}\r\n{:x}\r\n{back}\r\n0\r\n\r\n",
+        front.len(),
+        back.len()
+    );
     stream.write_all(chunks.as_bytes()).unwrap();
     let created = read_answer(&mut stream).unwrap();
     assert_eq!(created.status, 200, "{created:?}");
     assert_eq!(created.json()["studyInstanceUid"], "1.2.3.4");
 
-    stream.write_all(b"GET /health HTTP/1.0\r\nconnection: keep-alive\r\n\r\n").unwrap();
+    stream
+        .write_all(b"GET /health HTTP/1.0\r\nconnection: keep-alive\r\n\r\n")
+        .unwrap();
     let last = read_answer(&mut stream).unwrap();
     assert_eq!(last.status, 200);
-    let ids: Vec<&str> =
-        [&first, &created, &last].iter().map(|answer| answer.header("x-request-id").unwrap()).collect();
+    let ids: Vec<&str> = [&first, &created, &last]
+        .iter()
+        .map(|answer| answer.header("x-request-id").unwrap())
+        .collect();
     assert!(ids[0] != ids[1] && ids[1] != ids[2], "{ids:?}");
     assert_eq!(emulator.stats().studies, 1);
 }
@@ -271,33 +353,62 @@ fn bodies_over_eight_mebibytes_get_a_413_in_the_error_shape() {
         limit + 1
     );
     let answer = exchange(&emulator, announced.as_bytes(), false).expect("an answer");
-    assert_eq!((answer.status, answer.code().as_str()), (413, "bad_request"), "{answer:?}");
-    assert!(answer.json()["error"]["message"].as_str().unwrap().contains("8388608"));
+    assert_eq!(
+        (answer.status, answer.code().as_str()),
+        (413, "bad_request"),
+        "{answer:?}"
+    );
+    assert!(
+        answer.json()["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("8388608")
+    );
     assert!(answer.header("x-request-id").is_some());
 
     // Streamed in chunks: refused once the byte past the limit arrives.
     let mut stream = connect(&emulator);
-    stream.write_all(format!("{CHUNKED_CREATE}{:x}\r\n", limit + 1).as_bytes()).unwrap();
+    stream
+        .write_all(format!("{CHUNKED_CREATE}{:x}\r\n", limit + 1).as_bytes())
+        .unwrap();
     stream.write_all(&vec![b' '; limit + 1]).unwrap();
     let answer = read_answer(&mut stream).expect("an answer");
-    assert_eq!((answer.status, answer.code().as_str()), (413, "bad_request"), "{answer:?}");
+    assert_eq!(
+        (answer.status, answer.code().as_str()),
+        (413, "bad_request"),
+        "{answer:?}"
+    );
 }
 
 #[test]
 fn health_answers_while_api_requests_wait_out_injected_latency() {
-    let emulator =
-        start(EmulatorConfig { faults: Faults { latency_ms: 1500, ..Faults::default() }, ..EmulatorConfig::default() });
+    let emulator = start(EmulatorConfig {
+        faults: Faults {
+            latency_ms: 1500,
+            ..Faults::default()
+        },
+        ..EmulatorConfig::default()
+    });
     thread::scope(|scope| {
         let slow: Vec<_> = (0..8)
             .map(|_| {
                 let emulator = &emulator;
-                scope.spawn(move || exchange(emulator, b"GET /v1/express HTTP/1.1\r\nhost: 127.0.0.1\r\n\r\n", false))
+                scope.spawn(move || {
+                    exchange(
+                        emulator,
+                        b"GET /v1/express HTTP/1.1\r\nhost: 127.0.0.1\r\n\r\n",
+                        false,
+                    )
+                })
             })
             .collect();
         thread::sleep(Duration::from_millis(200));
         let (status, took) = health(&emulator);
         assert_eq!(status, 200);
-        assert!(took < Duration::from_millis(1000), "/health waited for the API requests: {took:?}");
+        assert!(
+            took < Duration::from_millis(1000),
+            "/health waited for the API requests: {took:?}"
+        );
         for request in slow {
             assert_eq!(request.join().unwrap().expect("an answer").status, 401);
         }
@@ -311,7 +422,10 @@ fn health_answers_while_a_landing_page_waits_on_a_slow_webhook_receiver() {
         (500, "{}".into())
     });
     let emulator = start(EmulatorConfig {
-        keys: vec![ApiKeyConfig { webhook_url: Some(receiver.url.clone()), ..ApiKeyConfig::default() }],
+        keys: vec![ApiKeyConfig {
+            webhook_url: Some(receiver.url.clone()),
+            ..ApiKeyConfig::default()
+        }],
         ..EmulatorConfig::default()
     });
     let agent = common::agent();
@@ -323,14 +437,27 @@ fn health_answers_while_a_landing_page_waits_on_a_slow_webhook_receiver() {
         "/v1/viewer/studies/reroute-url",
         Some(&format!(r#"{{"studyInstanceUid":"{}"}}"#, common::UID)),
     );
-    let path = link.json()["url"].as_str().unwrap().strip_prefix(emulator.base_url()).unwrap().to_owned();
+    let path = link.json()["url"]
+        .as_str()
+        .unwrap()
+        .strip_prefix(emulator.base_url())
+        .unwrap()
+        .to_owned();
     thread::scope(|scope| {
-        let page = scope
-            .spawn(|| exchange(&emulator, format!("GET {path} HTTP/1.1\r\nhost: 127.0.0.1\r\n\r\n").as_bytes(), false));
+        let page = scope.spawn(|| {
+            exchange(
+                &emulator,
+                format!("GET {path} HTTP/1.1\r\nhost: 127.0.0.1\r\n\r\n").as_bytes(),
+                false,
+            )
+        });
         thread::sleep(Duration::from_millis(300));
         let (status, took) = health(&emulator);
         assert_eq!(status, 200);
-        assert!(took < Duration::from_millis(1000), "/health waited for the webhook receiver: {took:?}");
+        assert!(
+            took < Duration::from_millis(1000),
+            "/health waited for the webhook receiver: {took:?}"
+        );
         let page = page.join().unwrap().expect("the landing page");
         assert_eq!(page.status, 200, "{}", String::from_utf8_lossy(&page.body));
     });
@@ -343,17 +470,27 @@ fn shutdown_closes_open_connections_and_the_port() {
     let emulator = start(EmulatorConfig::default());
     let port = emulator.port();
     let mut idle = connect(&emulator);
-    idle.write_all(b"GET /health HTTP/1.1\r\nhost: 127.0.0.1\r\n\r\n").unwrap();
+    idle.write_all(b"GET /health HTTP/1.1\r\nhost: 127.0.0.1\r\n\r\n")
+        .unwrap();
     assert_eq!(read_answer(&mut idle).unwrap().status, 200);
     let mut silent = connect(&emulator);
     let mut half_sent = connect(&emulator);
-    half_sent.write_all(b"GET /health HTTP/1.1\r\nhost: 127").unwrap();
+    half_sent
+        .write_all(b"GET /health HTTP/1.1\r\nhost: 127")
+        .unwrap();
 
     let started = Instant::now();
     emulator.shutdown();
-    assert!(started.elapsed() < Duration::from_secs(3), "shutdown took {:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "shutdown took {:?}",
+        started.elapsed()
+    );
     for stream in [&mut idle, &mut silent, &mut half_sent] {
         assert!(time_until_closed(stream) < Duration::from_secs(1));
     }
-    assert!(TcpStream::connect(("127.0.0.1", port)).is_err(), "the listener is gone");
+    assert!(
+        TcpStream::connect(("127.0.0.1", port)).is_err(),
+        "the listener is gone"
+    );
 }

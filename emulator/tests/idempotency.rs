@@ -14,20 +14,37 @@ fn a_repeated_key_replays_the_first_answer_without_applying_again() {
     let agent = agent();
     let key = emulator.default_key().to_owned();
     let send = |body: &str, idempotency_key: &str| {
-        call(&agent, &emulator, "POST", "/v1/express", Some(&key), Some(body), &[("idempotency-key", idempotency_key)])
+        call(
+            &agent,
+            &emulator,
+            "POST",
+            "/v1/express",
+            Some(&key),
+            Some(body),
+            &[("idempotency-key", idempotency_key)],
+        )
     };
     let first = send(CREATE, "idk_one");
     let second = send(CREATE, "idk_one");
     assert_eq!((first.status, second.status), (200, 200));
-    assert_eq!(first.text, second.text, "the replay is the first answer, byte for byte");
+    assert_eq!(
+        first.text, second.text,
+        "the replay is the first answer, byte for byte"
+    );
     assert_eq!(second.header("idempotent-replayed"), Some("true"));
     assert_ne!(first.header("x-request-id"), second.header("x-request-id"));
     assert_eq!(emulator.stats().express_customers, 1);
 
     let mismatch = send(r#"{"expressCustomerName":"South Clinic"}"#, "idk_one");
-    assert_eq!((mismatch.status, mismatch.code().as_str()), (422, "idempotency_mismatch"));
+    assert_eq!(
+        (mismatch.status, mismatch.code().as_str()),
+        (422, "idempotency_mismatch")
+    );
     let fresh = send(CREATE, "idk_two");
-    assert_ne!(fresh.json()["expressCustomerId"], first.json()["expressCustomerId"]);
+    assert_ne!(
+        fresh.json()["expressCustomerId"],
+        first.json()["expressCustomerId"]
+    );
     let without_key = api(&agent, &emulator, "POST", "/v1/express", Some(CREATE));
     assert_eq!(without_key.status, 200);
     assert_eq!(emulator.stats().express_customers, 3);
@@ -36,7 +53,11 @@ fn a_repeated_key_replays_the_first_answer_without_applying_again() {
     let invalid = send(r#"{"expressCustomerName":""}"#, "idk_three");
     let replayed = send(r#"{"expressCustomerName":""}"#, "idk_three");
     assert_eq!(
-        (invalid.status, replayed.status, replayed.header("idempotent-replayed")),
+        (
+            invalid.status,
+            replayed.status,
+            replayed.header("idempotent-replayed")
+        ),
         (400, 400, Some("true")),
         "4xx answers replay too"
     );
@@ -48,8 +69,14 @@ fn a_repeated_key_replays_the_first_answer_without_applying_again() {
 fn keys_are_scoped_per_api_key() {
     let config = EmulatorConfig {
         keys: vec![
-            avara_emulator::ApiKeyConfig { key: Some("sk_test_a".into()), ..Default::default() },
-            avara_emulator::ApiKeyConfig { key: Some("sk_test_b".into()), ..Default::default() },
+            avara_emulator::ApiKeyConfig {
+                key: Some("sk_test_a".into()),
+                ..Default::default()
+            },
+            avara_emulator::ApiKeyConfig {
+                key: Some("sk_test_b".into()),
+                ..Default::default()
+            },
         ],
         ..EmulatorConfig::default()
     };
@@ -65,7 +92,11 @@ fn keys_are_scoped_per_api_key() {
             Some(CREATE),
             &[("idempotency-key", "idk_shared")],
         );
-        assert_eq!((reply.status, reply.header("idempotent-replayed")), (200, None), "{key}");
+        assert_eq!(
+            (reply.status, reply.header("idempotent-replayed")),
+            (200, None),
+            "{key}"
+        );
     }
     assert_eq!(emulator.stats().express_customers, 2);
 }
@@ -78,19 +109,56 @@ fn a_fault_after_applying_is_repaired_by_the_idempotent_retry() {
     let agent = agent();
     let key = emulator.default_key().to_owned();
     emulator
-        .set_faults(Faults { error_rate: 1.0, error_statuses: vec![503], after_apply_ratio: 1.0, ..Faults::default() })
+        .set_faults(Faults {
+            error_rate: 1.0,
+            error_statuses: vec![503],
+            after_apply_ratio: 1.0,
+            ..Faults::default()
+        })
         .unwrap();
-    let body = format!(r#"{{"severity":"normal","studyDescription":"CT","studyInstanceUid":"{}"}}"#, common::UID);
+    let body = format!(
+        r#"{{"severity":"normal","studyDescription":"CT","studyInstanceUid":"{}"}}"#,
+        common::UID
+    );
     let headers = [("idempotency-key", "idk_study")];
-    let failed = call(&agent, &emulator, "POST", "/v1/viewer/studies", Some(&key), Some(&body), &headers);
-    assert_eq!((failed.status, failed.code().as_str()), (503, "service_unavailable"));
-    assert_eq!(emulator.stats().studies, 1, "the study was stored before the fault");
+    let failed = call(
+        &agent,
+        &emulator,
+        "POST",
+        "/v1/viewer/studies",
+        Some(&key),
+        Some(&body),
+        &headers,
+    );
+    assert_eq!(
+        (failed.status, failed.code().as_str()),
+        (503, "service_unavailable")
+    );
+    assert_eq!(
+        emulator.stats().studies,
+        1,
+        "the study was stored before the fault"
+    );
 
     emulator.set_faults(Faults::default()).unwrap();
-    let retried = call(&agent, &emulator, "POST", "/v1/viewer/studies", Some(&key), Some(&body), &headers);
-    assert_eq!((retried.status, retried.header("idempotent-replayed")), (200, Some("true")));
+    let retried = call(
+        &agent,
+        &emulator,
+        "POST",
+        "/v1/viewer/studies",
+        Some(&key),
+        Some(&body),
+        &headers,
+    );
+    assert_eq!(
+        (retried.status, retried.header("idempotent-replayed")),
+        (200, Some("true"))
+    );
     let naive = api(&agent, &emulator, "POST", "/v1/viewer/studies", Some(&body));
-    assert_eq!(naive.status, 409, "without a key the retry collides with the stored study");
+    assert_eq!(
+        naive.status, 409,
+        "without a key the retry collides with the stored study"
+    );
     assert_eq!(emulator.stats().studies, 1);
 }
 
@@ -99,13 +167,32 @@ fn a_fault_before_applying_records_nothing() {
     let emulator = start(EmulatorConfig::default());
     let agent = agent();
     let key = emulator.default_key().to_owned();
-    emulator.set_faults(Faults { drop_rate: 1.0, after_apply_ratio: 0.0, ..Faults::default() }).unwrap();
-    assert_eq!(raw(&emulator, "POST", "/v1/express", &key, &[], CREATE), Raw::Dropped);
+    emulator
+        .set_faults(Faults {
+            drop_rate: 1.0,
+            after_apply_ratio: 0.0,
+            ..Faults::default()
+        })
+        .unwrap();
+    assert_eq!(
+        raw(&emulator, "POST", "/v1/express", &key, &[], CREATE),
+        Raw::Dropped
+    );
     assert_eq!(emulator.stats().express_customers, 0);
     emulator.set_faults(Faults::default()).unwrap();
-    let retried =
-        call(&agent, &emulator, "POST", "/v1/express", Some(&key), Some(CREATE), &[("idempotency-key", "idk_x")]);
-    assert_eq!((retried.status, retried.header("idempotent-replayed")), (200, None));
+    let retried = call(
+        &agent,
+        &emulator,
+        "POST",
+        "/v1/express",
+        Some(&key),
+        Some(CREATE),
+        &[("idempotency-key", "idk_x")],
+    );
+    assert_eq!(
+        (retried.status, retried.header("idempotent-replayed")),
+        (200, None)
+    );
     assert_eq!(emulator.stats().express_customers, 1);
 }
 
@@ -122,7 +209,11 @@ fn retries_with_keys_create_each_study_exactly_once_under_faults() {
         after_apply_ratio: 0.5,
         ..Faults::default()
     };
-    let emulator = start(EmulatorConfig { faults, seed: 11, ..EmulatorConfig::default() });
+    let emulator = start(EmulatorConfig {
+        faults,
+        seed: 11,
+        ..EmulatorConfig::default()
+    });
     let agent = agent();
     let key = emulator.default_key().to_owned();
     for index in 0..20 {
@@ -131,17 +222,37 @@ fn retries_with_keys_create_each_study_exactly_once_under_faults() {
         );
         let idempotency_key = format!("idk_study_{index}");
         let outcome = (0..50).find_map(|_| {
-            let reply =
-                raw(&emulator, "POST", "/v1/viewer/studies", &key, &[("idempotency-key", &idempotency_key)], &body);
+            let reply = raw(
+                &emulator,
+                "POST",
+                "/v1/viewer/studies",
+                &key,
+                &[("idempotency-key", &idempotency_key)],
+                &body,
+            );
             matches!(reply, Raw::Status(200)).then_some(reply)
         });
-        assert_eq!(outcome, Some(Raw::Status(200)), "study {index} never succeeded");
+        assert_eq!(
+            outcome,
+            Some(Raw::Status(200)),
+            "study {index} never succeeded"
+        );
     }
     let stats = emulator.stats();
     assert_eq!(stats.studies, 20);
-    assert!(stats.faults_after_apply > 0 && stats.connections_dropped > 0 && stats.rate_limited > 0, "{stats:?}");
+    assert!(
+        stats.faults_after_apply > 0 && stats.connections_dropped > 0 && stats.rate_limited > 0,
+        "{stats:?}"
+    );
     assert!(stats.idempotent_replays > 0, "{stats:?}");
     emulator.set_faults(Faults::default()).unwrap();
-    let listed = api(&agent, &emulator, "GET", "/v1/viewer/studies?limit=100", None).json();
+    let listed = api(
+        &agent,
+        &emulator,
+        "GET",
+        "/v1/viewer/studies?limit=100",
+        None,
+    )
+    .json();
     assert_eq!(listed["studies"].as_array().unwrap().len(), 20);
 }

@@ -27,7 +27,10 @@ fn landing_page_for(answer: Value) -> String {
     let answer = answer.to_string();
     let receiver = receiver(1, move |_| (200, answer.clone()));
     let emulator = start(EmulatorConfig {
-        keys: vec![ApiKeyConfig { webhook_url: Some(receiver.url.clone()), ..ApiKeyConfig::default() }],
+        keys: vec![ApiKeyConfig {
+            webhook_url: Some(receiver.url.clone()),
+            ..ApiKeyConfig::default()
+        }],
         ..EmulatorConfig::default()
     });
     let agent = agent();
@@ -40,7 +43,15 @@ fn landing_page_for(answer: Value) -> String {
         Some(&format!(r#"{{"studyInstanceUid":"{UID}"}}"#)),
     );
     let url = link.json()["url"].as_str().expect("a URL").to_owned();
-    let page = call(&agent, &emulator, "GET", url.strip_prefix(emulator.base_url()).unwrap(), None, None, &[]);
+    let page = call(
+        &agent,
+        &emulator,
+        "GET",
+        url.strip_prefix(emulator.base_url()).unwrap(),
+        None,
+        None,
+        &[],
+    );
     receiver.join();
     assert_eq!(page.status, 200, "{}", page.text);
     page.text
@@ -48,8 +59,13 @@ fn landing_page_for(answer: Value) -> String {
 
 /// The `<ol class="loaded">` list: the series and SOPs loaded progressively.
 fn loaded_list(page: &str) -> &str {
-    let start = page.find(r#"<ol class="loaded">"#).unwrap_or_else(|| panic!("no loaded list: {page}"));
-    let end = page[start..].find("</ol></li></ol>").expect("the list ends") + start;
+    let start = page
+        .find(r#"<ol class="loaded">"#)
+        .unwrap_or_else(|| panic!("no loaded list: {page}"));
+    let end = page[start..]
+        .find("</ol></li></ol>")
+        .expect("the list ends")
+        + start;
     &page[start..end]
 }
 
@@ -60,23 +76,53 @@ fn the_page_shows_loaded_series_and_sops_in_order_and_each_skipped_part_with_its
     let good = series(
         &format!("{UID}.1"),
         "CT",
-        vec![ct_sop(&format!("{UID}.1.2"), 2), bad_sop, ct_sop(&format!("{UID}.1.1"), 1)],
+        vec![
+            ct_sop(&format!("{UID}.1.2"), 2),
+            bad_sop,
+            ct_sop(&format!("{UID}.1.1"), 1),
+        ],
     );
-    let bad_series = series(&format!("{UID}.2"), "", vec![ct_sop(&format!("{UID}.2.1"), 1)]);
+    let bad_series = series(
+        &format!("{UID}.2"),
+        "",
+        vec![ct_sop(&format!("{UID}.2.1"), 1)],
+    );
     let page = landing_page_for(json!({
         "authorized": true,
         "urls": ["https://s/1.dcm", "https://s/2.dcm", "https://s/3.dcm", "https://s/4.dcm"],
         "manifest": {"studyInstanceUID": UID, "series": [good, bad_series]},
     }));
 
-    assert!(page.contains("Authorized: 4 image URL(s)"), "the URLs still load: {page}");
-    assert!(page.contains("The Viewer loads 1 series (2 SOPs) progressively, in this order:"), "{page}");
+    assert!(
+        page.contains("Authorized: 4 image URL(s)"),
+        "the URLs still load: {page}"
+    );
+    assert!(
+        page.contains("The Viewer loads 1 series (2 SOPs) progressively, in this order:"),
+        "{page}"
+    );
     let loaded = loaded_list(&page);
-    assert!(loaded.contains(&format!("series 3 · CT · Axial &lt;1mm&gt; · {UID}.1: 2 SOP(s)")), "{loaded}");
-    let first = loaded.find(&format!("<li>{UID}.1.1 (#1, 256×512, 16-bit MONOCHROME2)</li>")).expect(loaded);
-    let second = loaded.find(&format!("<li>{UID}.1.2 (#2, 256×512, 16-bit MONOCHROME2)</li>")).expect(loaded);
+    assert!(
+        loaded.contains(&format!(
+            "series 3 · CT · Axial &lt;1mm&gt; · {UID}.1: 2 SOP(s)"
+        )),
+        "{loaded}"
+    );
+    let first = loaded
+        .find(&format!(
+            "<li>{UID}.1.1 (#1, 256×512, 16-bit MONOCHROME2)</li>"
+        ))
+        .expect(loaded);
+    let second = loaded
+        .find(&format!(
+            "<li>{UID}.1.2 (#2, 256×512, 16-bit MONOCHROME2)</li>"
+        ))
+        .expect(loaded);
     assert!(first < second, "slice order: {loaded}");
-    assert!(!loaded.contains(&format!("{UID}.1.3")) && !loaded.contains(&format!("{UID}.2")), "{loaded}");
+    assert!(
+        !loaded.contains(&format!("{UID}.1.3")) && !loaded.contains(&format!("{UID}.2")),
+        "{loaded}"
+    );
 
     assert!(page.contains("<h4>Skipped (2)</h4>"), "{page}");
     let skipped_sop = format!(
@@ -84,11 +130,16 @@ fn the_page_shows_loaded_series_and_sops_in_order_and_each_skipped_part_with_its
     );
     assert!(page.contains(&skipped_sop), "{page}");
     assert!(
-        page.contains(&format!(r#"<li class="skipped">series[1].modality must not be empty · {UID}.2</li>"#)),
+        page.contains(&format!(
+            r#"<li class="skipped">series[1].modality must not be empty · {UID}.2</li>"#
+        )),
         "{page}"
     );
     // Skipped parts are allowed: they are not contract violations, and are not repeated as notes.
-    assert!(!page.contains("Contract violations") && !page.contains("<h3>Notes</h3>"), "{page}");
+    assert!(
+        !page.contains("Contract violations") && !page.contains("<h3>Notes</h3>"),
+        "{page}"
+    );
 }
 
 #[test]
@@ -99,25 +150,36 @@ fn a_manifest_of_another_study_is_a_violation_and_an_unusable_one_is_ignored() {
     }));
     assert!(elsewhere.contains("Contract violations"), "{elsewhere}");
     assert!(
-        elsewhere.contains("manifest.studyInstanceUID is &quot;9.9&quot; but the requested study is"),
+        elsewhere
+            .contains("manifest.studyInstanceUID is &quot;9.9&quot; but the requested study is"),
         "{elsewhere}"
     );
-    assert!(
-        elsewhere.contains(r#"<p class="violation">The Viewer ignores this manifest and loads only the plain URLs"#)
-    );
+    assert!(elsewhere.contains(
+        r#"<p class="violation">The Viewer ignores this manifest and loads only the plain URLs"#
+    ));
 
     let nothing_loads = landing_page_for(json!({
         "authorized": true, "urls": ["https://s/1.dcm"],
         "manifest": {"studyInstanceUID": UID, "series": [series(&format!("{UID}.1"), "CT", vec![json!({"sopClassUID": CT})])]},
     }));
-    assert!(nothing_loads.contains("Authorized: 1 image URL(s)"), "{nothing_loads}");
-    assert!(!nothing_loads.contains("Contract violations"), "{nothing_loads}");
+    assert!(
+        nothing_loads.contains("Authorized: 1 image URL(s)"),
+        "{nothing_loads}"
+    );
+    assert!(
+        !nothing_loads.contains("Contract violations"),
+        "{nothing_loads}"
+    );
     assert!(nothing_loads.contains(
         r#"<p class="note">The Viewer ignores this manifest and loads only the plain URLs: no series passes validation (at least one must)</p>"#
     ), "{nothing_loads}");
-    assert!(nothing_loads.contains("series[0].sops holds no SOP that passes validation"), "{nothing_loads}");
     assert!(
-        nothing_loads.contains("series[0].sops[0].sopInstanceUID must be non-empty text, but it is missing"),
+        nothing_loads.contains("series[0].sops holds no SOP that passes validation"),
+        "{nothing_loads}"
+    );
+    assert!(
+        nothing_loads
+            .contains("series[0].sops[0].sopInstanceUID must be non-empty text, but it is missing"),
         "{nothing_loads}"
     );
 }
@@ -133,8 +195,18 @@ fn trigger_passes_an_answer_with_skipped_parts_and_notes_each() {
     .to_string();
     let receiver = receiver(1, move |_| (200, answer.clone()));
     let secret = "whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
-    let args = ["study.access_requested", "--study-uid", UID, "--to", &receiver.url, "--secret", secret];
-    let TriggerCommand::Send(options) = trigger::parse(args.map(str::to_owned).to_vec(), None).unwrap() else {
+    let args = [
+        "study.access_requested",
+        "--study-uid",
+        UID,
+        "--to",
+        &receiver.url,
+        "--secret",
+        secret,
+    ];
+    let TriggerCommand::Send(options) =
+        trigger::parse(args.map(str::to_owned).to_vec(), None).unwrap()
+    else {
         panic!("not a send command")
     };
     let mut out = Vec::new();

@@ -30,7 +30,9 @@ pub struct Avara {
 
 impl std::fmt::Debug for Avara {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Avara").field("config", &self.inner.config).finish()
+        f.debug_struct("Avara")
+            .field("config", &self.inner.config)
+            .finish()
     }
 }
 
@@ -39,12 +41,21 @@ impl AvaraBuilder {
         let config = self.into_config()?;
         let webhook = match &config.webhook_secret {
             Some(secret) => Some(Webhook::new(secret).map_err(|error| {
-                ApiError::new(ApiErrorCode::Configuration, format!("webhook secret: {}", error.message()))
+                ApiError::new(
+                    ApiErrorCode::Configuration,
+                    format!("webhook secret: {}", error.message()),
+                )
             })?),
             None => None,
         };
         let transport = Transport::new(&config);
-        Ok(Avara { inner: Arc::new(Inner { config, transport, webhook }) })
+        Ok(Avara {
+            inner: Arc::new(Inner {
+                config,
+                transport,
+                webhook,
+            }),
+        })
     }
 }
 
@@ -90,7 +101,11 @@ impl Avara {
 
     /// [`Avara::call`] for callers that hand the result on as JSON text (the Node
     /// package): the canonical text, and for a page of a list the next page's parameters.
-    pub fn call_text(&self, operation: &str, params: Value) -> Result<operations::TextAnswer, ApiError> {
+    pub fn call_text(
+        &self,
+        operation: &str,
+        params: Value,
+    ) -> Result<operations::TextAnswer, ApiError> {
         let spec = operations::encode_named(operation, params.clone())?;
         let body = self.inner.transport.execute(&self.inner.config, &spec)?;
         operations::decode_named_text(operation, &params, &body)

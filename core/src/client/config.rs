@@ -63,8 +63,18 @@ impl fmt::Debug for ClientConfig {
             .field("timeout", &self.timeout)
             .field("connect_timeout", &self.connect_timeout)
             .field("max_retries", &self.max_retries)
-            .field("default_headers", &self.default_headers.iter().map(|(name, _)| name).collect::<Vec<_>>())
-            .field("webhook_secret", &self.webhook_secret.as_ref().map(|_| "[REDACTED]"))
+            .field(
+                "default_headers",
+                &self
+                    .default_headers
+                    .iter()
+                    .map(|(name, _)| name)
+                    .collect::<Vec<_>>(),
+            )
+            .field(
+                "webhook_secret",
+                &self.webhook_secret.as_ref().map(|_| "[REDACTED]"),
+            )
             .field("log", &self.log)
             .finish()
     }
@@ -87,7 +97,9 @@ pub struct AvaraBuilder {
 
 impl fmt::Debug for AvaraBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("AvaraBuilder").field("base_url", &self.base_url).finish_non_exhaustive()
+        f.debug_struct("AvaraBuilder")
+            .field("base_url", &self.base_url)
+            .finish_non_exhaustive()
     }
 }
 
@@ -107,7 +119,10 @@ pub fn parse_custom_headers(text: &str) -> Vec<(String, String)> {
 /// A zero timeout would fail every request before it is sent.
 fn positive(name: &str, timeout: Duration) -> Result<Duration, ApiError> {
     if timeout.is_zero() {
-        return Err(ApiError::new(ApiErrorCode::Configuration, format!("the {name} must be longer than zero")));
+        return Err(ApiError::new(
+            ApiErrorCode::Configuration,
+            format!("the {name} must be longer than zero"),
+        ));
     }
     Ok(timeout)
 }
@@ -118,12 +133,19 @@ impl AvaraBuilder {
     pub fn from_env(mut self) -> Result<Self, ApiError> {
         self.api_key = self.api_key.or_else(|| env("AVARA_API_KEY"));
         self.base_url = self.base_url.or_else(|| env("AVARA_BASE_URL"));
-        self.webhook_secret =
-            self.webhook_secret.or_else(|| env("AVARA_JWT_WEBHOOK_SECRET")).or_else(|| env("AVARA_WEBHOOK_KEY"));
+        self.webhook_secret = self
+            .webhook_secret
+            .or_else(|| env("AVARA_JWT_WEBHOOK_SECRET"))
+            .or_else(|| env("AVARA_WEBHOOK_KEY"));
         if let Some(custom) = env("AVARA_CUSTOM_HEADERS") {
             // Headers given in code win over the environment's.
             let mut headers = parse_custom_headers(&custom);
-            headers.retain(|(name, _)| !self.headers.iter().any(|(given, _)| given.eq_ignore_ascii_case(name)));
+            headers.retain(|(name, _)| {
+                !self
+                    .headers
+                    .iter()
+                    .any(|(given, _)| given.eq_ignore_ascii_case(name))
+            });
             headers.append(&mut self.headers);
             self.headers = headers;
         }
@@ -163,7 +185,8 @@ impl AvaraBuilder {
     /// Adds a header to every request (replacing one of the same name).
     pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
         let name = name.into();
-        self.headers.retain(|(given, _)| !given.eq_ignore_ascii_case(&name));
+        self.headers
+            .retain(|(given, _)| !given.eq_ignore_ascii_case(&name));
         self.headers.push((name, value.into()));
         self
     }
@@ -205,7 +228,10 @@ impl AvaraBuilder {
             ));
         }
         let timeout = positive("timeout", self.timeout.unwrap_or(DEFAULT_TIMEOUT))?;
-        let connect_timeout = positive("connect timeout", self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT))?;
+        let connect_timeout = positive(
+            "connect timeout",
+            self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT),
+        )?;
         Ok(ClientConfig {
             api_key,
             base_url: base_url.trim_end_matches('/').to_owned(),

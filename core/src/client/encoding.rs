@@ -98,22 +98,36 @@ fn query_text(field: &str, value: &Value) -> Result<Option<String>, ParamError> 
                 .collect::<Result<Vec<_>, _>>()?;
             Some(texts.join(","))
         }
-        Value::Object(_) => return Err(ParamError::new(field, "objects cannot be sent in a query")),
+        Value::Object(_) => {
+            return Err(ParamError::new(field, "objects cannot be sent in a query"));
+        }
     })
 }
 
 /// Validates typed parameters and turns them into the request for `operation`.
-pub fn encode<P: Serialize + Validate>(operation: &Operation, params: &P) -> Result<RequestSpec, ApiError> {
+pub fn encode<P: Serialize + Validate>(
+    operation: &Operation,
+    params: &P,
+) -> Result<RequestSpec, ApiError> {
     params.validate()?;
-    let value = serde_json::to_value(params)
-        .map_err(|error| ApiError::new(ApiErrorCode::InvalidParams, format!("parameters cannot be encoded: {error}")))?;
+    let value = serde_json::to_value(params).map_err(|error| {
+        ApiError::new(
+            ApiErrorCode::InvalidParams,
+            format!("parameters cannot be encoded: {error}"),
+        )
+    })?;
     let Value::Object(mut fields) = value else {
-        return Err(ApiError::new(ApiErrorCode::InvalidParams, "parameters must be an object"));
+        return Err(ApiError::new(
+            ApiErrorCode::InvalidParams,
+            "parameters must be an object",
+        ));
     };
     let mut path = String::new();
     let mut rest = operation.path;
     while let Some(open) = rest.find('{') {
-        let close = rest[open..].find('}').map_or(rest.len(), |offset| open + offset);
+        let close = rest[open..]
+            .find('}')
+            .map_or(rest.len(), |offset| open + offset);
         let name = &rest[open + 1..close];
         let value = match fields.remove(name) {
             Some(Value::String(text)) if !text.is_empty() => text,
@@ -139,7 +153,12 @@ pub fn encode<P: Serialize + Validate>(operation: &Operation, params: &P) -> Res
     } else {
         (Vec::new(), None)
     };
-    Ok(RequestSpec { method: operation.method, path, query, body })
+    Ok(RequestSpec {
+        method: operation.method,
+        path,
+        query,
+        body,
+    })
 }
 
 /// Reads a success body into the operation's result type, naming the field that breaks
@@ -155,7 +174,10 @@ pub fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
         let path = error.path().to_string();
         ApiError::new(
             ApiErrorCode::InvalidResponse,
-            format!("the response does not match the contract at {path}: {}", error.into_inner()),
+            format!(
+                "the response does not match the contract at {path}: {}",
+                error.into_inner()
+            ),
         )
     })
 }
@@ -173,7 +195,13 @@ pub fn params_from_value<P: DeserializeOwned>(value: Value) -> Result<P, ApiErro
         let field = inner
             .strip_prefix("missing field `")
             .and_then(|rest| rest.split('`').next())
-            .map(|name| if path == "." { name.to_owned() } else { format!("{path}.{name}") })
+            .map(|name| {
+                if path == "." {
+                    name.to_owned()
+                } else {
+                    format!("{path}.{name}")
+                }
+            })
             .unwrap_or(path);
         ParamError::new(field, inner).into()
     })

@@ -61,18 +61,34 @@ impl ApiErrorCode {
 
     fn advice(self) -> &'static str {
         match self {
-            ApiErrorCode::BadRequest | ApiErrorCode::UnprocessableEntity => "fix the request as the message says",
-            ApiErrorCode::Authentication => "check AVARA_API_KEY: the key is missing, mistyped or revoked",
-            ApiErrorCode::PermissionDenied => "the API key's study scope, user access or Express access does not allow this; change it in the dashboard's API Config",
+            ApiErrorCode::BadRequest | ApiErrorCode::UnprocessableEntity => {
+                "fix the request as the message says"
+            }
+            ApiErrorCode::Authentication => {
+                "check AVARA_API_KEY: the key is missing, mistyped or revoked"
+            }
+            ApiErrorCode::PermissionDenied => {
+                "the API key's study scope, user access or Express access does not allow this; change it in the dashboard's API Config"
+            }
             ApiErrorCode::NotFound => "check the ID, and that the API key's study scope can see it",
             ApiErrorCode::Conflict => "the resource changed meanwhile; fetch it again and retry",
-            ApiErrorCode::RateLimited => "too many requests; the client already waited and retried, slow down",
-            ApiErrorCode::InternalServer => "the server failed; the client already retried, try again later",
+            ApiErrorCode::RateLimited => {
+                "too many requests; the client already waited and retried, slow down"
+            }
+            ApiErrorCode::InternalServer => {
+                "the server failed; the client already retried, try again later"
+            }
             ApiErrorCode::ApiStatus => "unexpected status",
-            ApiErrorCode::Connection => "the server could not be reached; check AVARA_BASE_URL and the network",
-            ApiErrorCode::Timeout => "the server did not answer in time; raise the timeout or retry later",
+            ApiErrorCode::Connection => {
+                "the server could not be reached; check AVARA_BASE_URL and the network"
+            }
+            ApiErrorCode::Timeout => {
+                "the server did not answer in time; raise the timeout or retry later"
+            }
             ApiErrorCode::InvalidParams => "nothing was sent",
-            ApiErrorCode::InvalidResponse => "the server's answer does not match the contract; report it with the request id",
+            ApiErrorCode::InvalidResponse => {
+                "the server's answer does not match the contract; report it with the request id"
+            }
             ApiErrorCode::Configuration => "fix the client configuration",
         }
     }
@@ -103,7 +119,15 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(code: ApiErrorCode, message: impl Into<String>) -> Self {
-        Self { code, message: message.into(), field: None, status: None, body: None, request_id: None, attempts: 0 }
+        Self {
+            code,
+            message: message.into(),
+            field: None,
+            status: None,
+            body: None,
+            request_id: None,
+            attempts: 0,
+        }
     }
 
     pub fn code(&self) -> &'static str {
@@ -111,17 +135,29 @@ impl ApiError {
     }
 
     /// The error for an HTTP error status; `body` is kept parsed as JSON, or as text.
-    pub(crate) fn from_status(status: u16, body: &[u8], request_id: Option<String>, attempts: u32) -> Self {
-        let body = serde_json::from_slice(body)
-            .ok()
-            .or_else(|| (!body.is_empty()).then(|| Value::String(String::from_utf8_lossy(body).into_owned())));
+    pub(crate) fn from_status(
+        status: u16,
+        body: &[u8],
+        request_id: Option<String>,
+        attempts: u32,
+    ) -> Self {
+        let body = serde_json::from_slice(body).ok().or_else(|| {
+            (!body.is_empty()).then(|| Value::String(String::from_utf8_lossy(body).into_owned()))
+        });
         let code = ApiErrorCode::for_status(status);
-        let server = body.as_ref().and_then(|body| body.pointer("/error/message").or_else(|| body.get("message")));
+        let server = body.as_ref().and_then(|body| {
+            body.pointer("/error/message")
+                .or_else(|| body.get("message"))
+        });
         let detail = match server {
             Some(Value::String(message)) => format!(": {message}"),
             _ => String::new(),
         };
-        let field = body.as_ref().and_then(|body| body.pointer("/error/field")).and_then(Value::as_str).map(str::to_owned);
+        let field = body
+            .as_ref()
+            .and_then(|body| body.pointer("/error/field"))
+            .and_then(Value::as_str)
+            .map(str::to_owned);
         let mut error = ApiError::new(code, format!("HTTP {status}{detail} ({})", code.advice()));
         error.status = Some(status);
         error.body = body;
@@ -136,7 +172,12 @@ impl From<ParamError> for ApiError {
     fn from(error: ParamError) -> Self {
         let mut api = ApiError::new(
             ApiErrorCode::InvalidParams,
-            format!("{}: {} ({})", error.field, error.message, ApiErrorCode::InvalidParams.advice()),
+            format!(
+                "{}: {} ({})",
+                error.field,
+                error.message,
+                ApiErrorCode::InvalidParams.advice()
+            ),
         );
         api.field = Some(error.field);
         api

@@ -25,10 +25,12 @@ mod transport;
 pub use avara::Avara;
 #[cfg(feature = "client")]
 pub use config::{
-    AvaraBuilder, ClientConfig, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT,
-    LogLevel, parse_custom_headers,
+    AvaraBuilder, ClientConfig, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT, LogLevel, parse_custom_headers,
 };
-pub use encoding::{Method, Operation, RequestSpec, decode, encode, params_from_value, percent_encode};
+pub use encoding::{
+    Method, Operation, RequestSpec, decode, encode, params_from_value, percent_encode,
+};
 pub use error::{ApiError, ApiErrorCode};
 #[cfg(feature = "client")]
 pub use pages::AutoPager;

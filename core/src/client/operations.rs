@@ -68,34 +68,48 @@ macro_rules! operations {
 /// Names the official samples use for a field under another name: `(operation, alias,
 /// field)`. The guide's JavaScript sample sends `studyUid`; it is accepted as
 /// `studyInstanceUid` with a warning on standard error, once per process.
-pub const ALIASES: &[(&str, &str, &str)] = &[("viewer.studies.create", "studyUid", "studyInstanceUid")];
+pub const ALIASES: &[(&str, &str, &str)] =
+    &[("viewer.studies.create", "studyUid", "studyInstanceUid")];
 
-static ALIAS_WARNED: [AtomicBool; ALIASES.len()] = [const { AtomicBool::new(false) }; ALIASES.len()];
+static ALIAS_WARNED: [AtomicBool; ALIASES.len()] =
+    [const { AtomicBool::new(false) }; ALIASES.len()];
 
 #[cfg(feature = "schema")]
 fn aliases_of(operation: &str) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
-    ALIASES.iter().filter(move |(name, _, _)| *name == operation).map(|(_, alias, field)| (*alias, *field))
+    ALIASES
+        .iter()
+        .filter(move |(name, _, _)| *name == operation)
+        .map(|(_, alias, field)| (*alias, *field))
 }
 
 /// Renames an alias to its field unless the field itself is given too (then the alias is
 /// left for the usual unknown-field handling).
 fn apply_aliases(operation: &str, params: &mut Value) {
-    let Value::Object(fields) = params else { return };
+    let Value::Object(fields) = params else {
+        return;
+    };
     for (index, (name, alias, field)) in ALIASES.iter().enumerate() {
         if *name != operation || fields.contains_key(*field) {
             continue;
         }
-        let Some(value) = fields.remove(*alias) else { continue };
+        let Some(value) = fields.remove(*alias) else {
+            continue;
+        };
         fields.insert((*field).to_owned(), value);
         if !ALIAS_WARNED[index].swap(true, Ordering::Relaxed) {
-            eprintln!("avara: warning: {operation}: `{alias}` is not a field of the API; it was sent as `{field}`. Rename it to `{field}`.");
+            eprintln!(
+                "avara: warning: {operation}: `{alias}` is not a field of the API; it was sent as `{field}`. Rename it to `{field}`."
+            );
         }
     }
 }
 
 fn unknown(name: &str) -> ApiError {
     let known: Vec<&str> = ALL.iter().map(|operation| operation.name).collect();
-    ApiError::new(ApiErrorCode::InvalidParams, format!("unknown operation {name:?}; known: {}", known.join(", ")))
+    ApiError::new(
+        ApiErrorCode::InvalidParams,
+        format!("unknown operation {name:?}; known: {}", known.join(", ")),
+    )
 }
 
 /// A result as canonical JSON text, and the parameters of the next page when it is a page
@@ -106,12 +120,17 @@ pub struct TextAnswer {
     pub next_params: Option<Value>,
 }
 
-fn text_answer<T: serde::Serialize + Paging>(result: &T, params: &Value) -> Result<TextAnswer, ApiError> {
-    let json =
-        serde_json::to_string(result).map_err(|error| ApiError::new(ApiErrorCode::InvalidResponse, error.to_string()))?;
+fn text_answer<T: serde::Serialize + Paging>(
+    result: &T,
+    params: &Value,
+) -> Result<TextAnswer, ApiError> {
+    let json = serde_json::to_string(result)
+        .map_err(|error| ApiError::new(ApiErrorCode::InvalidResponse, error.to_string()))?;
     let next_params = result
         .paging()
-        .and_then(|(has_more, count, cursor)| next_cursor(has_more, count, cursor.map(str::to_owned)))
+        .and_then(|(has_more, count, cursor)| {
+            next_cursor(has_more, count, cursor.map(str::to_owned))
+        })
         .map(|cursor| with_cursor(params, cursor));
     Ok(TextAnswer { json, next_params })
 }
@@ -127,7 +146,8 @@ fn with_cursor(params: &Value, cursor: String) -> Value {
 }
 
 fn canonical<T: serde::Serialize>(result: &T) -> Result<Value, ApiError> {
-    serde_json::to_value(result).map_err(|error| ApiError::new(ApiErrorCode::InvalidResponse, error.to_string()))
+    serde_json::to_value(result)
+        .map_err(|error| ApiError::new(ApiErrorCode::InvalidResponse, error.to_string()))
 }
 
 operations! {
@@ -165,9 +185,15 @@ operations! {
 /// last one (see [`super::next_cursor`]) or is not a page of a list.
 pub fn next_page_params(params: &Value, page: &Value) -> Option<Value> {
     let has_more = page.get("hasMore")?.as_bool()?;
-    let cursor = page.get("cursor").and_then(Value::as_str).map(str::to_owned);
+    let cursor = page
+        .get("cursor")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
     let items = page.as_object()?.values().find_map(Value::as_array)?;
-    Some(with_cursor(params, next_cursor(has_more, items.len(), cursor)?))
+    Some(with_cursor(
+        params,
+        next_cursor(has_more, items.len(), cursor)?,
+    ))
 }
 
 /// What a response of the operation `name` means: its canonical result for a 2xx
@@ -189,10 +215,16 @@ mod tests {
     fn the_next_page_keeps_the_filters_and_takes_the_cursor() {
         let params = json!({"severity": "stat", "limit": 2});
         let page = json!({"studies": [{}, {}], "cursor": "c2", "hasMore": true});
-        assert_eq!(next_page_params(&params, &page), Some(json!({"severity": "stat", "limit": 2, "cursor": "c2"})));
+        assert_eq!(
+            next_page_params(&params, &page),
+            Some(json!({"severity": "stat", "limit": 2, "cursor": "c2"}))
+        );
         let last = json!({"studies": [{}], "cursor": "c3", "hasMore": false});
         assert_eq!(next_page_params(&params, &last), None);
-        assert_eq!(next_page_params(&params, &json!({"url": "https://x"})), None);
+        assert_eq!(
+            next_page_params(&params, &json!({"url": "https://x"})),
+            None
+        );
     }
 
     #[test]
@@ -202,17 +234,36 @@ mod tests {
             "level": "member", "clinicRole": "Scribe", "canManageStudies": false, "hasDashboardAccess": false,
             "invitedSource": "api", "extra": 1}], "cursor": "c2", "hasMore": true}"#;
         let answer = decode_named_text("viewer.users.list", &params, page).unwrap();
-        assert_eq!(answer.next_params, Some(json!({"limit": 1, "cursor": "c2"})));
+        assert_eq!(
+            answer.next_params,
+            Some(json!({"limit": 1, "cursor": "c2"}))
+        );
         let canonical = decode_named("viewer.users.list", page).unwrap();
-        assert_eq!(serde_json::from_str::<serde_json::Value>(&answer.json).unwrap(), canonical);
-        let url = decode_named_text("viewer.studies.reroute_url", &json!({}), br#"{"url": "https://x"}"#).unwrap();
-        assert_eq!((url.json.as_str(), url.next_params), (r#"{"url":"https://x"}"#, None));
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&answer.json).unwrap(),
+            canonical
+        );
+        let url = decode_named_text(
+            "viewer.studies.reroute_url",
+            &json!({}),
+            br#"{"url": "https://x"}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            (url.json.as_str(), url.next_params),
+            (r#"{"url":"https://x"}"#, None)
+        );
     }
 
     #[test]
     fn the_guides_study_uid_is_sent_as_study_instance_uid() {
         let params = json!({"studyUid": "1.2.3", "studyDescription": "CT", "severity": "normal"});
         let spec = encode_named("viewer.studies.create", params).unwrap();
-        assert_eq!(spec.body, Some(json!({"severity": "normal", "studyDescription": "CT", "studyInstanceUid": "1.2.3"})));
+        assert_eq!(
+            spec.body,
+            Some(
+                json!({"severity": "normal", "studyDescription": "CT", "studyInstanceUid": "1.2.3"})
+            )
+        );
     }
 }

@@ -68,7 +68,14 @@ macro_rules! not_paginated {
     )*};
 }
 
-not_paginated!(ViewerStudy, ViewerUser, ViewerInvitation, ExpressCustomer, SuccessResponse, UrlResponse);
+not_paginated!(
+    ViewerStudy,
+    ViewerUser,
+    ViewerInvitation,
+    ExpressCustomer,
+    SuccessResponse,
+    UrlResponse
+);
 
 /// The cursor of the page after one with `item_count` items, or `None` when that page is
 /// the last: `hasMore` is false, the page is empty, or it carries no cursor.
@@ -89,7 +96,12 @@ pub struct AutoPager<'a, P: CursorParams, Page: ListPage> {
 #[cfg(feature = "client")]
 impl<'a, P: CursorParams, Page: ListPage> AutoPager<'a, P, Page> {
     pub(crate) fn new(client: &'a Avara, operation: &'static Operation, params: P) -> Self {
-        Self { client, operation, next: Some(params), buffer: VecDeque::new() }
+        Self {
+            client,
+            operation,
+            next: Some(params),
+            buffer: VecDeque::new(),
+        }
     }
 }
 

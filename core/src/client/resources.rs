@@ -14,15 +14,21 @@ pub struct Viewer<'a> {
 
 impl<'a> Viewer<'a> {
     pub fn studies(&self) -> Studies<'a> {
-        Studies { client: self.client }
+        Studies {
+            client: self.client,
+        }
     }
 
     pub fn users(&self) -> Users<'a> {
-        Users { client: self.client }
+        Users {
+            client: self.client,
+        }
     }
 
     pub fn ephemeral_sessions(&self) -> EphemeralSessions<'a> {
-        EphemeralSessions { client: self.client }
+        EphemeralSessions {
+            client: self.client,
+        }
     }
 }
 
@@ -36,7 +42,12 @@ impl<'a> Studies<'a> {
     }
 
     pub fn retrieve(&self, study_id: &str) -> Result<ViewerStudy, ApiError> {
-        self.client.send(&STUDIES_RETRIEVE, &StudyRetrieveParams { study_id: study_id.into() })
+        self.client.send(
+            &STUDIES_RETRIEVE,
+            &StudyRetrieveParams {
+                study_id: study_id.into(),
+            },
+        )
     }
 
     pub fn update(&self, params: &StudyUpdateParams) -> Result<ViewerStudy, ApiError> {
@@ -48,7 +59,10 @@ impl<'a> Studies<'a> {
         self.client.send(&STUDIES_LIST, params)
     }
 
-    pub fn list_all(&self, params: StudyListParams) -> AutoPager<'a, StudyListParams, StudyListPage> {
+    pub fn list_all(
+        &self,
+        params: StudyListParams,
+    ) -> AutoPager<'a, StudyListParams, StudyListPage> {
         AutoPager::new(self.client, &STUDIES_LIST, params)
     }
 
@@ -62,7 +76,12 @@ impl<'a> Studies<'a> {
     }
 
     pub fn retrieve_by_uid(&self, study_instance_uid: &str) -> Result<ViewerStudy, ApiError> {
-        self.client.send(&STUDIES_RETRIEVE_BY_UID, &StudyRetrieveByUidParams { study_instance_uid: study_instance_uid.into() })
+        self.client.send(
+            &STUDIES_RETRIEVE_BY_UID,
+            &StudyRetrieveByUidParams {
+                study_instance_uid: study_instance_uid.into(),
+            },
+        )
     }
 
     pub fn uncancel(&self, study: &StudyLookupParams) -> Result<SuccessResponse, ApiError> {
@@ -76,7 +95,12 @@ pub struct Users<'a> {
 
 impl<'a> Users<'a> {
     pub fn retrieve(&self, user_id: &str) -> Result<ViewerUser, ApiError> {
-        self.client.send(&USERS_RETRIEVE, &UserIdParams { user_id: user_id.into() })
+        self.client.send(
+            &USERS_RETRIEVE,
+            &UserIdParams {
+                user_id: user_id.into(),
+            },
+        )
     }
 
     pub fn update(&self, params: &UserUpdateParams) -> Result<ViewerUser, ApiError> {
@@ -96,15 +120,27 @@ impl<'a> Users<'a> {
     }
 
     pub fn reactivate(&self, user_id: &str) -> Result<SuccessResponse, ApiError> {
-        self.client.send(&USERS_REACTIVATE, &UserIdParams { user_id: user_id.into() })
+        self.client.send(
+            &USERS_REACTIVATE,
+            &UserIdParams {
+                user_id: user_id.into(),
+            },
+        )
     }
 
     pub fn revoke_access(&self, user_id: &str) -> Result<SuccessResponse, ApiError> {
-        self.client.send(&USERS_REVOKE_ACCESS, &UserIdParams { user_id: user_id.into() })
+        self.client.send(
+            &USERS_REVOKE_ACCESS,
+            &UserIdParams {
+                user_id: user_id.into(),
+            },
+        )
     }
 
     pub fn invitations(&self) -> Invitations<'a> {
-        Invitations { client: self.client }
+        Invitations {
+            client: self.client,
+        }
     }
 }
 
@@ -114,7 +150,12 @@ pub struct Invitations<'a> {
 
 impl<'a> Invitations<'a> {
     pub fn retrieve(&self, invitation_id: &str) -> Result<ViewerInvitation, ApiError> {
-        self.client.send(&INVITATIONS_RETRIEVE, &InvitationIdParams { invitation_id: invitation_id.into() })
+        self.client.send(
+            &INVITATIONS_RETRIEVE,
+            &InvitationIdParams {
+                invitation_id: invitation_id.into(),
+            },
+        )
     }
 
     pub fn update(&self, params: &InvitationUpdateParams) -> Result<ViewerInvitation, ApiError> {
@@ -125,7 +166,10 @@ impl<'a> Invitations<'a> {
         self.client.send(&INVITATIONS_LIST, params)
     }
 
-    pub fn list_all(&self, params: InvitationListParams) -> AutoPager<'a, InvitationListParams, InvitationListPage> {
+    pub fn list_all(
+        &self,
+        params: InvitationListParams,
+    ) -> AutoPager<'a, InvitationListParams, InvitationListPage> {
         AutoPager::new(self.client, &INVITATIONS_LIST, params)
     }
 
@@ -155,7 +199,12 @@ impl<'a> Express<'a> {
     }
 
     pub fn retrieve(&self, express_customer_id: &str) -> Result<ExpressCustomer, ApiError> {
-        self.client.send(&EXPRESS_RETRIEVE, &ExpressCustomerIdParams { express_customer_id: express_customer_id.into() })
+        self.client.send(
+            &EXPRESS_RETRIEVE,
+            &ExpressCustomerIdParams {
+                express_customer_id: express_customer_id.into(),
+            },
+        )
     }
 
     pub fn update(&self, params: &ExpressUpdateParams) -> Result<ExpressCustomer, ApiError> {
@@ -166,20 +215,35 @@ impl<'a> Express<'a> {
         self.client.send(&EXPRESS_LIST, params)
     }
 
-    pub fn list_all(&self, params: ExpressListParams) -> AutoPager<'a, ExpressListParams, ExpressCustomerListPage> {
+    pub fn list_all(
+        &self,
+        params: ExpressListParams,
+    ) -> AutoPager<'a, ExpressListParams, ExpressCustomerListPage> {
         AutoPager::new(self.client, &EXPRESS_LIST, params)
     }
 
     pub fn deactivate(&self, express_customer_id: &str) -> Result<ExpressCustomer, ApiError> {
-        self.client.send(&EXPRESS_DEACTIVATE, &ExpressCustomerIdParams { express_customer_id: express_customer_id.into() })
+        self.client.send(
+            &EXPRESS_DEACTIVATE,
+            &ExpressCustomerIdParams {
+                express_customer_id: express_customer_id.into(),
+            },
+        )
     }
 
     pub fn reactivate(&self, express_customer_id: &str) -> Result<ExpressCustomer, ApiError> {
-        self.client.send(&EXPRESS_REACTIVATE, &ExpressCustomerIdParams { express_customer_id: express_customer_id.into() })
+        self.client.send(
+            &EXPRESS_REACTIVATE,
+            &ExpressCustomerIdParams {
+                express_customer_id: express_customer_id.into(),
+            },
+        )
     }
 
     pub fn users(&self) -> ExpressUsers<'a> {
-        ExpressUsers { client: self.client }
+        ExpressUsers {
+            client: self.client,
+        }
     }
 }
 
@@ -188,12 +252,32 @@ pub struct ExpressUsers<'a> {
 }
 
 impl ExpressUsers<'_> {
-    pub fn add(&self, express_customer_id: &str, user_id: &str) -> Result<SuccessResponse, ApiError> {
-        self.client.send(&EXPRESS_USERS_ADD, &ExpressUserParams { express_customer_id: express_customer_id.into(), user_id: user_id.into() })
+    pub fn add(
+        &self,
+        express_customer_id: &str,
+        user_id: &str,
+    ) -> Result<SuccessResponse, ApiError> {
+        self.client.send(
+            &EXPRESS_USERS_ADD,
+            &ExpressUserParams {
+                express_customer_id: express_customer_id.into(),
+                user_id: user_id.into(),
+            },
+        )
     }
 
     /// A DELETE with a JSON body, as the contract defines it.
-    pub fn remove(&self, express_customer_id: &str, user_id: &str) -> Result<SuccessResponse, ApiError> {
-        self.client.send(&EXPRESS_USERS_REMOVE, &ExpressUserParams { express_customer_id: express_customer_id.into(), user_id: user_id.into() })
+    pub fn remove(
+        &self,
+        express_customer_id: &str,
+        user_id: &str,
+    ) -> Result<SuccessResponse, ApiError> {
+        self.client.send(
+            &EXPRESS_USERS_REMOVE,
+            &ExpressUserParams {
+                express_customer_id: express_customer_id.into(),
+                user_id: user_id.into(),
+            },
+        )
     }
 }

@@ -18,13 +18,22 @@ pub fn should_retry_header(value: Option<&str>) -> Option<bool> {
 
 /// Server-requested delay from `retry-after-ms` (milliseconds) or `retry-after`
 /// (seconds or an HTTP date), used only when it is positive and at most 60 s.
-pub fn server_delay(retry_after_ms: Option<&str>, retry_after: Option<&str>, now: SystemTime) -> Option<Duration> {
-    let from_ms = retry_after_ms.and_then(|text| text.trim().parse::<f64>().ok()).map(|ms| ms / 1000.0);
+pub fn server_delay(
+    retry_after_ms: Option<&str>,
+    retry_after: Option<&str>,
+    now: SystemTime,
+) -> Option<Duration> {
+    let from_ms = retry_after_ms
+        .and_then(|text| text.trim().parse::<f64>().ok())
+        .map(|ms| ms / 1000.0);
     let from_header = retry_after.and_then(|text| {
         let text = text.trim();
         text.parse::<f64>().ok().or_else(|| {
             let at = httpdate::parse_http_date(text).ok()?;
-            Some(at.duration_since(now).map_or(0.0, |wait| wait.as_secs_f64()))
+            Some(
+                at.duration_since(now)
+                    .map_or(0.0, |wait| wait.as_secs_f64()),
+            )
         })
     });
     let seconds = from_ms.or(from_header)?;
@@ -62,11 +71,20 @@ mod tests {
     #[test]
     fn server_delays_are_honoured_only_within_a_minute() {
         let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_767_225_600);
-        assert_eq!(server_delay(Some("1500"), Some("9"), now), Some(Duration::from_millis(1500)));
-        assert_eq!(server_delay(None, Some("2"), now), Some(Duration::from_secs(2)));
+        assert_eq!(
+            server_delay(Some("1500"), Some("9"), now),
+            Some(Duration::from_millis(1500))
+        );
+        assert_eq!(
+            server_delay(None, Some("2"), now),
+            Some(Duration::from_secs(2))
+        );
         assert_eq!(server_delay(None, Some("61"), now), None);
         assert_eq!(server_delay(None, Some("0"), now), None);
-        assert_eq!(server_delay(None, Some("Thu, 01 Jan 2026 00:00:30 GMT"), now), Some(Duration::from_secs(30)));
+        assert_eq!(
+            server_delay(None, Some("Thu, 01 Jan 2026 00:00:30 GMT"), now),
+            Some(Duration::from_secs(30))
+        );
         assert_eq!(server_delay(None, Some("soon"), now), None);
     }
 

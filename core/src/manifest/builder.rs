@@ -8,13 +8,16 @@ use serde::{Deserialize, Serialize};
 
 use super::error::ManifestError;
 use super::header::{
-    Attribute, BITS_ALLOCATED, COLUMNS, MODALITY, PHOTOMETRIC_INTERPRETATION, PixelData, ROWS, SAMPLES_PER_PIXEL,
-    SERIES_INSTANCE_UID, SOP_CLASS_UID, SOP_INSTANCE_UID, STUDY_INSTANCE_UID, SopHeader, read_sop_header,
+    Attribute, BITS_ALLOCATED, COLUMNS, MODALITY, PHOTOMETRIC_INTERPRETATION, PixelData, ROWS,
+    SAMPLES_PER_PIXEL, SERIES_INSTANCE_UID, SOP_CLASS_UID, SOP_INSTANCE_UID, STUDY_INSTANCE_UID,
+    SopHeader, read_sop_header,
 };
 use super::skip::{Skip, SkipCode, SkippedInput};
 use super::values::Parsed;
 use crate::models::validate_dicom_uid;
-use crate::webhooks::responses::{ManifestSeries, ManifestSop, SeriesNumber, StudyAccessRequestedResponse, StudyManifest};
+use crate::webhooks::responses::{
+    ManifestSeries, ManifestSop, SeriesNumber, StudyAccessRequestedResponse, StudyManifest,
+};
 use crate::webhooks::{SopClassKind, check_manifest, sop_class_kind};
 
 /// What the builder made of a set of inputs.
@@ -37,7 +40,10 @@ impl StudyAccessRequestedResponse {
     /// Authorizes with the builder's URLs and, when it has a series, its manifest.
     pub fn authorized_with_manifest(built: BuiltManifest) -> Self {
         let manifest = Some(built.manifest).filter(|manifest| !manifest.series.is_empty());
-        Self { manifest, ..Self::authorized(built.urls) }
+        Self {
+            manifest,
+            ..Self::authorized(built.urls)
+        }
     }
 }
 
@@ -56,7 +62,10 @@ pub struct ManifestBuilder {
 
 /// Builds the manifest of `study_instance_uid` from `(url, bytes)` pairs, where `bytes`
 /// is each object's whole file or any prefix of it that reaches Pixel Data.
-pub fn build_manifest<I, U, B>(study_instance_uid: &str, items: I) -> Result<BuiltManifest, ManifestError>
+pub fn build_manifest<I, U, B>(
+    study_instance_uid: &str,
+    items: I,
+) -> Result<BuiltManifest, ManifestError>
 where
     I: IntoIterator<Item = (U, B)>,
     U: Into<String>,
@@ -75,7 +84,10 @@ impl ManifestBuilder {
         let study_instance_uid = study_instance_uid.into();
         validate_dicom_uid(&study_instance_uid)
             .map_err(|error| ManifestError::new("studyInstanceUid", error.message))?;
-        Ok(Self { study_instance_uid, inputs: Vec::new() })
+        Ok(Self {
+            study_instance_uid,
+            inputs: Vec::new(),
+        })
     }
 
     /// Reads the header in `bytes` (the whole object or a prefix reaching Pixel Data).
@@ -91,8 +103,11 @@ impl ManifestBuilder {
 
     pub fn finish(self) -> BuiltManifest {
         let study = self.study_instance_uid;
-        let mut entries: Vec<Entry> =
-            self.inputs.into_iter().map(|(url, header)| Entry::classify(url, &header, &study)).collect();
+        let mut entries: Vec<Entry> = self
+            .inputs
+            .into_iter()
+            .map(|(url, header)| Entry::classify(url, &header, &study))
+            .collect();
         drop_duplicates(&mut entries);
         let mut groups = series_groups(&entries);
         let mut manifest = candidate_manifest(&entries, &groups, &study);
@@ -168,14 +183,19 @@ impl SeriesFields {
                 SeriesNumber::Text(_) => (2, 0, ""),
             }
         }
-        rank(&self.number).cmp(&rank(&other.number)).then_with(|| self.uid.cmp(&other.uid))
+        rank(&self.number)
+            .cmp(&rank(&other.number))
+            .then_with(|| self.uid.cmp(&other.uid))
     }
 }
 
 fn missing(attribute: Attribute) -> Skip {
     Skip::new(
         SkipCode::MissingAttribute,
-        format!("{} {} is missing or empty", attribute.keyword, attribute.tag),
+        format!(
+            "{} {} is missing or empty",
+            attribute.keyword, attribute.tag
+        ),
     )
 }
 
@@ -183,12 +203,18 @@ impl Entry {
     fn classify(url: String, header: &SopHeader, study: &str) -> Self {
         let series = SeriesFields::read(header);
         let verdict = match header.study_instance_uid() {
-            None => Verdict::Unlisted(header.problem().cloned().unwrap_or_else(|| missing(STUDY_INSTANCE_UID))),
+            None => Verdict::Unlisted(
+                header
+                    .problem()
+                    .cloned()
+                    .unwrap_or_else(|| missing(STUDY_INSTANCE_UID)),
+            ),
             Some(other) if other != study => Verdict::Unlisted(Skip::new(
                 SkipCode::StudyMismatch,
                 format!("StudyInstanceUID is {other}, not the requested {study}"),
             )),
-            Some(_) => sidecar_sop(header, series.as_ref()).map_or_else(Verdict::Listed, |sop| Verdict::Sidecar(Box::new(sop))),
+            Some(_) => sidecar_sop(header, series.as_ref())
+                .map_or_else(Verdict::Listed, |sop| Verdict::Sidecar(Box::new(sop))),
         };
         Entry {
             url,
@@ -217,13 +243,21 @@ fn sidecar_sop(header: &SopHeader, series: Option<&SeriesFields>) -> Result<Mani
     if let Some(problem) = header.problem() {
         return Err(problem.clone());
     }
-    let sop_instance_uid = header.sop_instance_uid.as_deref().ok_or_else(|| missing(SOP_INSTANCE_UID))?;
-    let sop_class_uid = header.sop_class_uid.as_deref().ok_or_else(|| missing(SOP_CLASS_UID))?;
+    let sop_instance_uid = header
+        .sop_instance_uid
+        .as_deref()
+        .ok_or_else(|| missing(SOP_INSTANCE_UID))?;
+    let sop_class_uid = header
+        .sop_class_uid
+        .as_deref()
+        .ok_or_else(|| missing(SOP_CLASS_UID))?;
     let kind = sop_class_kind(sop_class_uid);
     if kind == SopClassKind::EnhancedMultiFrame {
         return Err(Skip::new(
             SkipCode::EnhancedMultiframe,
-            format!("SOP class {sop_class_uid} is enhanced multi-frame: the Viewer loads it from the URLs, not the sidecar"),
+            format!(
+                "SOP class {sop_class_uid} is enhanced multi-frame: the Viewer loads it from the URLs, not the sidecar"
+            ),
         ));
     }
     let series = series.ok_or_else(|| missing(SERIES_INSTANCE_UID))?;
@@ -236,7 +270,8 @@ fn sidecar_sop(header: &SopHeader, series: Option<&SeriesFields>) -> Result<Mani
     let missing_image_attribute = |attribute: Attribute| {
         let mut skip = missing(attribute);
         if header.pixel_data.is_none() {
-            skip.reason.push_str(", and the bytes end before Pixel Data");
+            skip.reason
+                .push_str(", and the bytes end before Pixel Data");
         }
         skip
     };
@@ -246,7 +281,10 @@ fn sidecar_sop(header: &SopHeader, series: Option<&SeriesFields>) -> Result<Mani
             Parsed::Absent if is_image => Err(missing_image_attribute(attribute)),
             Parsed::Unusable(raw) if is_image => Err(Skip::new(
                 SkipCode::InvalidAttribute,
-                format!("{} {} is not a number: {raw:?}", attribute.keyword, attribute.tag),
+                format!(
+                    "{} {} is not a number: {raw:?}",
+                    attribute.keyword, attribute.tag
+                ),
             )),
             _ => Ok(None),
         }
@@ -267,7 +305,8 @@ fn sidecar_sop(header: &SopHeader, series: Option<&SeriesFields>) -> Result<Mani
         columns,
         high_bit: header.high_bit.value(),
         instance_number: header.instance_number.value(),
-        is_double_float_pixel_data: (header.pixel_data == Some(PixelData::DoubleFloat)).then_some(true),
+        is_double_float_pixel_data: (header.pixel_data == Some(PixelData::DoubleFloat))
+            .then_some(true),
         is_float_pixel_data: (header.pixel_data == Some(PixelData::Float)).then_some(true),
         number_of_frames: header.number_of_frames.value(),
         photometric_interpretation,
@@ -283,7 +322,12 @@ fn sidecar_sop(header: &SopHeader, series: Option<&SeriesFields>) -> Result<Mani
 /// can use wins, then the first by URL, so the result does not depend on input order.
 fn drop_duplicates(entries: &mut [Entry]) {
     let mut keepers: HashMap<&str, usize> = HashMap::new();
-    let rank = |entry: &Entry| (!matches!(entry.verdict, Verdict::Sidecar(_)), entry.url.clone());
+    let rank = |entry: &Entry| {
+        (
+            !matches!(entry.verdict, Verdict::Sidecar(_)),
+            entry.url.clone(),
+        )
+    };
     for (index, entry) in entries.iter().enumerate() {
         if !entry.is_listed() || entry.sop_instance_uid.is_empty() {
             continue;
@@ -302,13 +346,19 @@ fn drop_duplicates(entries: &mut [Entry]) {
         .map(|(uid, index)| (uid.to_owned(), (index, entries[index].url.clone())))
         .collect();
     for (index, entry) in entries.iter_mut().enumerate() {
-        let Some((_, kept_url)) = keepers.get(&entry.sop_instance_uid).filter(|(kept, _)| *kept != index) else {
+        let Some((_, kept_url)) = keepers
+            .get(&entry.sop_instance_uid)
+            .filter(|(kept, _)| *kept != index)
+        else {
             continue;
         };
         if entry.is_listed() {
             entry.verdict = Verdict::Unlisted(Skip::new(
                 SkipCode::DuplicateSopInstance,
-                format!("SOPInstanceUID {} is also at {kept_url}, which is listed instead", entry.sop_instance_uid),
+                format!(
+                    "SOPInstanceUID {} is also at {kept_url}, which is listed instead",
+                    entry.sop_instance_uid
+                ),
             ));
         }
     }
@@ -318,8 +368,15 @@ fn drop_duplicates(entries: &mut [Entry]) {
 /// without a Series Instance UID form a last group of their own.
 fn series_groups(entries: &[Entry]) -> Vec<Vec<usize>> {
     let mut by_series: HashMap<Option<&str>, Vec<usize>> = HashMap::new();
-    for (index, entry) in entries.iter().enumerate().filter(|(_, entry)| entry.is_listed()) {
-        by_series.entry(entry.series.as_ref().map(|series| series.uid.as_str())).or_default().push(index);
+    for (index, entry) in entries
+        .iter()
+        .enumerate()
+        .filter(|(_, entry)| entry.is_listed())
+    {
+        by_series
+            .entry(entry.series.as_ref().map(|series| series.uid.as_str()))
+            .or_default()
+            .push(index);
     }
     let mut groups: Vec<(Option<&str>, Vec<usize>)> = by_series.into_iter().collect();
     for (_, members) in &mut groups {
@@ -327,7 +384,12 @@ fn series_groups(entries: &[Entry]) -> Vec<Vec<usize>> {
     }
     groups.sort_by(|(uid_a, a), (uid_b, b)| match (uid_a, uid_b) {
         (Some(_), Some(_)) => {
-            let fields = |members: &[usize]| representative(entries, members).series.clone().expect("a series UID");
+            let fields = |members: &[usize]| {
+                representative(entries, members)
+                    .series
+                    .clone()
+                    .expect("a series UID")
+            };
             fields(a).order(&fields(b))
         }
         (a, b) => a.is_none().cmp(&b.is_none()),
@@ -359,8 +421,14 @@ fn candidate_manifest(entries: &[Entry], groups: &[Vec<usize>], study: &str) -> 
             if sops.is_empty() {
                 return None;
             }
-            let fields = representative(entries, members).series.as_ref().expect("sidecar SOPs have a series");
-            let modality = fields.modality.clone().expect("sidecar SOPs have a modality");
+            let fields = representative(entries, members)
+                .series
+                .as_ref()
+                .expect("sidecar SOPs have a series");
+            let modality = fields
+                .modality
+                .clone()
+                .expect("sidecar SOPs have a modality");
             Some(ManifestSeries {
                 series_description: fields.description(&modality),
                 modality,
@@ -370,7 +438,10 @@ fn candidate_manifest(entries: &[Entry], groups: &[Vec<usize>], study: &str) -> 
             })
         })
         .collect();
-    StudyManifest { series, study_instance_uid: study.to_owned() }
+    StudyManifest {
+        series,
+        study_instance_uid: study.to_owned(),
+    }
 }
 
 /// Holds the sidecar to the Viewer's rules ([`check_manifest`]), the one definition of
@@ -384,30 +455,48 @@ fn apply_viewer_rules(entries: &mut [Entry], candidate: &StudyManifest) -> bool 
     for part in report.skipped {
         let refused = part.uid.as_deref().filter(|_| part.path.contains(".sops["));
         let Some(entry) = entries.iter_mut().find(|entry| {
-            matches!(entry.verdict, Verdict::Sidecar(_)) && Some(entry.sop_instance_uid.as_str()) == refused
+            matches!(entry.verdict, Verdict::Sidecar(_))
+                && Some(entry.sop_instance_uid.as_str()) == refused
         }) else {
             continue;
         };
-        let problem = part.reason.strip_prefix(&format!("{}.", part.path)).unwrap_or(&part.reason);
-        entry.verdict = Verdict::Listed(Skip::new(SkipCode::InvalidAttribute, format!("the Viewer would skip it: {problem}")));
+        let problem = part
+            .reason
+            .strip_prefix(&format!("{}.", part.path))
+            .unwrap_or(&part.reason);
+        entry.verdict = Verdict::Listed(Skip::new(
+            SkipCode::InvalidAttribute,
+            format!("the Viewer would skip it: {problem}"),
+        ));
         refused_any = true;
     }
     refused_any
 }
 
 fn assemble(entries: Vec<Entry>, groups: &[Vec<usize>], manifest: StudyManifest) -> BuiltManifest {
-    let urls = groups.iter().flatten().map(|index| entries[*index].url.clone()).collect();
+    let urls = groups
+        .iter()
+        .flatten()
+        .map(|index| entries[*index].url.clone())
+        .collect();
     let skipped = entries
         .into_iter()
         .filter_map(|entry| {
             let listed = entry.is_listed();
             match entry.verdict {
                 Verdict::Sidecar(_) => None,
-                Verdict::Listed(skip) | Verdict::Unlisted(skip) => {
-                    Some(SkippedInput { url: entry.url, code: skip.code, reason: skip.reason, listed })
-                }
+                Verdict::Listed(skip) | Verdict::Unlisted(skip) => Some(SkippedInput {
+                    url: entry.url,
+                    code: skip.code,
+                    reason: skip.reason,
+                    listed,
+                }),
             }
         })
         .collect();
-    BuiltManifest { urls, manifest, skipped }
+    BuiltManifest {
+        urls,
+        manifest,
+        skipped,
+    }
 }

@@ -1,8 +1,8 @@
 //! The three element encodings a DICOM header can be read in, over dicom-rs's decoders.
 
+use dicom_core::Tag;
 use dicom_core::dictionary::{DataDictionary, DataDictionaryEntryRef};
 use dicom_core::header::{DataElementHeader, SequenceItemHeader};
-use dicom_core::Tag;
 use dicom_encoding::decode::explicit_be::ExplicitVRBigEndianDecoder;
 use dicom_encoding::decode::explicit_le::ExplicitVRLittleEndianDecoder;
 use dicom_encoding::decode::implicit_le::ImplicitVRLittleEndianDecoder;
@@ -16,14 +16,27 @@ pub(super) struct Encoding {
 }
 
 impl Encoding {
-    pub const EXPLICIT_LITTLE: Encoding = Encoding { big_endian: false, explicit_vr: true };
-    pub const IMPLICIT_LITTLE: Encoding = Encoding { big_endian: false, explicit_vr: false };
-    pub const EXPLICIT_BIG: Encoding = Encoding { big_endian: true, explicit_vr: true };
+    pub const EXPLICIT_LITTLE: Encoding = Encoding {
+        big_endian: false,
+        explicit_vr: true,
+    };
+    pub const IMPLICIT_LITTLE: Encoding = Encoding {
+        big_endian: false,
+        explicit_vr: false,
+    };
+    pub const EXPLICIT_BIG: Encoding = Encoding {
+        big_endian: true,
+        explicit_vr: true,
+    };
 
     /// The 16-bit number at the start of `bytes` in this byte order (a tag's group, a US value).
     pub fn u16_at(self, bytes: &[u8]) -> Option<u16> {
         let pair = [*bytes.first()?, *bytes.get(1)?];
-        Some(if self.big_endian { u16::from_be_bytes(pair) } else { u16::from_le_bytes(pair) })
+        Some(if self.big_endian {
+            u16::from_be_bytes(pair)
+        } else {
+            u16::from_le_bytes(pair)
+        })
     }
 }
 
@@ -60,8 +73,12 @@ impl ElementDecoder {
     /// `None` for implicit VR big endian, which no standard transfer syntax uses.
     pub fn new(encoding: Encoding) -> Option<Self> {
         match (encoding.big_endian, encoding.explicit_vr) {
-            (false, true) => Some(Self::ExplicitLittle(ExplicitVRLittleEndianDecoder::default())),
-            (false, false) => Some(Self::ImplicitLittle(ImplicitVRLittleEndianDecoder::with_dict(NoDictionary))),
+            (false, true) => Some(Self::ExplicitLittle(
+                ExplicitVRLittleEndianDecoder::default(),
+            )),
+            (false, false) => Some(Self::ImplicitLittle(
+                ImplicitVRLittleEndianDecoder::with_dict(NoDictionary),
+            )),
             (true, true) => Some(Self::ExplicitBig(ExplicitVRBigEndianDecoder::default())),
             (true, false) => None,
         }

@@ -14,7 +14,10 @@ impl ManifestError {
     pub const CODE: &'static str = "invalid_params";
 
     pub(crate) fn new(field: &'static str, message: impl Into<String>) -> Self {
-        Self { field, message: message.into() }
+        Self {
+            field,
+            message: message.into(),
+        }
     }
 
     pub fn code(&self) -> &'static str {

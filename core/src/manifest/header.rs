@@ -58,7 +58,11 @@ const PER_FRAME_FUNCTIONAL_GROUPS: Tag = Tag(0x5200, 0x9230);
 fn ends_header(tag: Tag) -> bool {
     matches!(
         tag,
-        PIXEL_DATA | FLOAT_PIXEL_DATA | DOUBLE_FLOAT_PIXEL_DATA | SHARED_FUNCTIONAL_GROUPS | PER_FRAME_FUNCTIONAL_GROUPS
+        PIXEL_DATA
+            | FLOAT_PIXEL_DATA
+            | DOUBLE_FLOAT_PIXEL_DATA
+            | SHARED_FUNCTIONAL_GROUPS
+            | PER_FRAME_FUNCTIONAL_GROUPS
     )
 }
 
@@ -126,10 +130,16 @@ impl SopHeader {
 pub fn read_sop_header(bytes: &[u8]) -> SopHeader {
     match locate(bytes) {
         Err(problem) => Raw::default().finish(Encoding::EXPLICIT_LITTLE, Some(problem)),
-        Ok(DataSet::Plain { bytes, start, declared }) => {
+        Ok(DataSet::Plain {
+            bytes,
+            start,
+            declared,
+        }) => {
             let encoding = resolve_encoding(declared, &bytes[start..]);
             let mut raw = Raw::default();
-            let outcome = Walker::new(bytes, start).top_level(encoding, ends_header, |tag, value| raw.keep(tag, value));
+            let outcome =
+                Walker::new(bytes, start)
+                    .top_level(encoding, ends_header, |tag, value| raw.keep(tag, value));
             raw.stop = outcome.as_ref().ok().copied();
             raw.finish(encoding, outcome.err())
         }
@@ -145,10 +155,14 @@ fn read_deflated(mut inflater: Inflater<'_>) -> SopHeader {
         let bytes = inflater.inflated.as_slice();
         let encoding = resolve_encoding(Some(inflater.declared), bytes);
         let mut raw = Raw::default();
-        let outcome = Walker::new(bytes, 0).top_level(encoding, ends_header, |tag, value| raw.keep(tag, value));
+        let outcome = Walker::new(bytes, 0)
+            .top_level(encoding, ends_header, |tag, value| raw.keep(tag, value));
         let ran_out = matches!(outcome, Ok(Stop::EndOfBytes))
             || matches!(&outcome, Err(problem) if problem.code == super::SkipCode::TruncatedHeader);
-        if ran_out && inflater.state == super::source::InflateState::More && size <= MAX_HEADER_BYTES {
+        if ran_out
+            && inflater.state == super::source::InflateState::More
+            && size <= MAX_HEADER_BYTES
+        {
             size *= 4;
             continue;
         }
@@ -164,7 +178,9 @@ fn read_deflated(mut inflater: Inflater<'_>) -> SopHeader {
 }
 
 fn wanted_index(tag: Tag) -> Option<usize> {
-    WANTED.binary_search_by(|attribute| attribute.tag.cmp(&tag)).ok()
+    WANTED
+        .binary_search_by(|attribute| attribute.tag.cmp(&tag))
+        .ok()
 }
 
 /// The raw values a walk kept, borrowed from the input.
@@ -186,7 +202,9 @@ impl<'a> Raw<'a> {
     }
 
     fn finish(&self, encoding: Encoding, problem: Option<Skip>) -> SopHeader {
-        let charset = self.get(SPECIFIC_CHARACTER_SET).and_then(values::character_set);
+        let charset = self
+            .get(SPECIFIC_CHARACTER_SET)
+            .and_then(values::character_set);
         let text = |attribute| values::text(self.get(attribute));
         let integer = |attribute| values::integer_string(self.get(attribute));
         let decimal = |attribute| values::decimal_string(self.get(attribute));

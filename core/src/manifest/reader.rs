@@ -21,18 +21,26 @@ pub fn read_sop_header_from(source: impl Read) -> io::Result<SopHeader> {
     let mut wanted = FIRST_READ;
     loop {
         let missing = wanted - bytes.len();
-        let read = source.by_ref().take(missing as u64).read_to_end(&mut bytes)?;
+        let read = source
+            .by_ref()
+            .take(missing as u64)
+            .read_to_end(&mut bytes)?;
         let at_end = read < missing;
         let header = read_sop_header(&bytes);
         // Bytes that stop between two elements read as a whole object: only the end of
         // the source or the end of the header proves there is nothing more to read.
-        let cut_short = header.problem().is_some_and(|problem| problem.code == SkipCode::TruncatedHeader)
+        let cut_short = header
+            .problem()
+            .is_some_and(|problem| problem.code == SkipCode::TruncatedHeader)
             || (header.problem().is_none() && !header.reached_header_end);
         if at_end || !cut_short {
             return Ok(header);
         }
         if wanted == MAX_READ {
-            return Ok(SopHeader { problem: Some(Skip::too_large()), ..header });
+            return Ok(SopHeader {
+                problem: Some(Skip::too_large()),
+                ..header
+            });
         }
         wanted = (wanted * 4).min(MAX_READ);
     }

@@ -79,12 +79,18 @@ pub struct Skip {
 
 impl Skip {
     pub(crate) fn new(code: SkipCode, reason: impl Into<String>) -> Self {
-        Self { code, reason: reason.into() }
+        Self {
+            code,
+            reason: reason.into(),
+        }
     }
 
     /// The one reason text the contract's tests look for when bytes stop early.
     pub(crate) fn truncated() -> Self {
-        Self::new(SkipCode::TruncatedHeader, "header extends past the given bytes")
+        Self::new(
+            SkipCode::TruncatedHeader,
+            "header extends past the given bytes",
+        )
     }
 
     pub(crate) fn malformed(detail: impl fmt::Display) -> Self {
@@ -94,7 +100,10 @@ impl Skip {
     pub(crate) fn too_large() -> Self {
         Self::new(
             SkipCode::TooLarge,
-            format!("the header runs past {} MiB without reaching Pixel Data", MAX_HEADER_BYTES >> 20),
+            format!(
+                "the header runs past {} MiB without reaching Pixel Data",
+                MAX_HEADER_BYTES >> 20
+            ),
         )
     }
 }

@@ -25,7 +25,11 @@ const TRANSFER_SYNTAX_UID: Tag = Tag(0x0002, 0x0010);
 /// The data set of an input, still to be walked.
 pub(super) enum DataSet<'a> {
     /// Stored as is, from `start` on.
-    Plain { bytes: &'a [u8], start: usize, declared: Option<Encoding> },
+    Plain {
+        bytes: &'a [u8],
+        start: usize,
+        declared: Option<Encoding>,
+    },
     /// Deflated (PS3.5 §A.5); inflated on demand.
     Deflated(Inflater<'a>),
 }
@@ -45,7 +49,11 @@ pub(super) fn locate(bytes: &[u8]) -> Result<DataSet<'_>, Skip> {
     };
     let Some(meta_start) = meta_start else {
         if opens_data_set(bytes) {
-            return Ok(DataSet::Plain { bytes, start: 0, declared: None });
+            return Ok(DataSet::Plain {
+                bytes,
+                start: 0,
+                declared: None,
+            });
         }
         let reason = if bytes.len() < PREAMBLE + MAGIC.len() {
             format!(
@@ -59,22 +67,47 @@ pub(super) fn locate(bytes: &[u8]) -> Result<DataSet<'_>, Skip> {
     };
     let (transfer_syntax, start) = read_file_meta(bytes, meta_start)?;
     let Some(uid) = transfer_syntax else {
-        return Ok(DataSet::Plain { bytes, start, declared: None });
+        return Ok(DataSet::Plain {
+            bytes,
+            start,
+            declared: None,
+        });
     };
     let explicit_vr = uid != IMPLICIT_VR_LITTLE_ENDIAN.uid();
     let Some(syntax) = TransferSyntaxRegistry.get(&uid) else {
         // PS3.5 §10: every transfer syntax but the default one is explicit VR little endian
         // unless it says otherwise, which an unknown one cannot.
-        return Ok(DataSet::Plain { bytes, start, declared: Some(Encoding { big_endian: false, explicit_vr }) });
+        return Ok(DataSet::Plain {
+            bytes,
+            start,
+            declared: Some(Encoding {
+                big_endian: false,
+                explicit_vr,
+            }),
+        });
     };
-    let declared = Encoding { big_endian: syntax.endianness() == Endianness::Big, explicit_vr };
+    let declared = Encoding {
+        big_endian: syntax.endianness() == Endianness::Big,
+        explicit_vr,
+    };
     match syntax.codec() {
         Codec::Dataset(Some(adapter)) => {
             let reader = adapter.adapt_reader(Box::new(&bytes[start..]));
-            Ok(DataSet::Deflated(Inflater { reader, inflated: Vec::new(), state: InflateState::More, declared }))
+            Ok(DataSet::Deflated(Inflater {
+                reader,
+                inflated: Vec::new(),
+                state: InflateState::More,
+                declared,
+            }))
         }
-        Codec::Dataset(None) => Err(Skip::malformed(format!("transfer syntax {uid} has no known data set encoding"))),
-        _ => Ok(DataSet::Plain { bytes, start, declared: Some(declared) }),
+        Codec::Dataset(None) => Err(Skip::malformed(format!(
+            "transfer syntax {uid} has no known data set encoding"
+        ))),
+        _ => Ok(DataSet::Plain {
+            bytes,
+            start,
+            declared: Some(declared),
+        }),
     }
 }
 
@@ -89,7 +122,8 @@ fn opens_data_set(bytes: &[u8]) -> bool {
 /// where the data set begins. Like pydicom, it relies on the tags rather than on the
 /// group length, which some writers omit.
 fn read_file_meta(bytes: &[u8], start: usize) -> Result<(Option<String>, usize), Skip> {
-    let decoder = ElementDecoder::new(Encoding::EXPLICIT_LITTLE).expect("explicit VR little endian is supported");
+    let decoder = ElementDecoder::new(Encoding::EXPLICIT_LITTLE)
+        .expect("explicit VR little endian is supported");
     let mut walker = Walker::new(bytes, start);
     let mut transfer_syntax = None;
     loop {
@@ -102,11 +136,15 @@ fn read_file_meta(bytes: &[u8], start: usize) -> Result<(Option<String>, usize),
         }
         let header = walker.next_header(&decoder)?.ok_or_else(Skip::truncated)?;
         let length = header.len.get().ok_or_else(|| {
-            Skip::malformed(format!("File Meta element {} has an undefined length", header.tag))
+            Skip::malformed(format!(
+                "File Meta element {} has an undefined length",
+                header.tag
+            ))
         })?;
         let value = walker.take(length)?;
         if header.tag == TRANSFER_SYNTAX_UID {
-            transfer_syntax = Some(super::values::latin1_first_value(value)).filter(|uid| !uid.is_empty());
+            transfer_syntax =
+                Some(super::values::latin1_first_value(value)).filter(|uid| !uid.is_empty());
         }
     }
 }
@@ -121,12 +159,20 @@ pub(super) fn resolve_encoding(declared: Option<Encoding>, bytes: &[u8]) -> Enco
     let has_vr = looks_like_vr(bytes.get(4..).unwrap_or_default());
     match declared {
         None if has_vr => {
-            let big_endian = Encoding::EXPLICIT_LITTLE.u16_at(bytes).is_some_and(|group| group >= 0x0400);
-            Encoding { big_endian, explicit_vr: true }
+            let big_endian = Encoding::EXPLICIT_LITTLE
+                .u16_at(bytes)
+                .is_some_and(|group| group >= 0x0400);
+            Encoding {
+                big_endian,
+                explicit_vr: true,
+            }
         }
         None => Encoding::IMPLICIT_LITTLE,
         Some(declared) if bytes.len() < 6 => declared,
-        Some(declared) => Encoding { explicit_vr: has_vr, ..declared },
+        Some(declared) => Encoding {
+            explicit_vr: has_vr,
+            ..declared
+        },
     }
 }
 
@@ -159,7 +205,12 @@ impl Inflater<'_> {
             return;
         }
         let wanted = (size - self.inflated.len()) as u64;
-        self.state = match self.reader.by_ref().take(wanted).read_to_end(&mut self.inflated) {
+        self.state = match self
+            .reader
+            .by_ref()
+            .take(wanted)
+            .read_to_end(&mut self.inflated)
+        {
             Ok(read) if (read as u64) < wanted => InflateState::Finished,
             Ok(_) => InflateState::More,
             Err(error) if error.kind() == ErrorKind::UnexpectedEof => InflateState::CutShort,

@@ -48,7 +48,11 @@ pub(super) fn character_set(raw: &[u8]) -> Option<SpecificCharacterSet> {
 
 fn first_value(text: &str) -> &str {
     let unpadded = text.trim_end_matches([' ', '\0']);
-    unpadded.split('\\').next().unwrap_or_default().trim_end_matches([' ', '\0'])
+    unpadded
+        .split('\\')
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches([' ', '\0'])
 }
 
 /// A string attribute in the default repertoire; `None` when absent or empty.
@@ -58,33 +62,45 @@ pub(super) fn text(raw: Option<&[u8]>) -> Option<String> {
 
 /// An integer string (IS). Like pydicom, a decimal that is a whole number counts.
 pub(super) fn integer_string(raw: Option<&[u8]>) -> Parsed<f64> {
-    let Some(text) = raw.map(latin1_first_value) else { return Parsed::Absent };
+    let Some(text) = raw.map(latin1_first_value) else {
+        return Parsed::Absent;
+    };
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Parsed::Absent;
     }
     let whole = trimmed.parse::<i64>().ok().map(|n| n as f64).or_else(|| {
-        trimmed.parse::<f64>().ok().filter(|n| n.is_finite() && n.fract() == 0.0)
+        trimmed
+            .parse::<f64>()
+            .ok()
+            .filter(|n| n.is_finite() && n.fract() == 0.0)
     });
     whole.map_or(Parsed::Unusable(text), Parsed::Value)
 }
 
 /// A decimal string (DS); infinities and NaN have no JSON form, so they are unusable.
 pub(super) fn decimal_string(raw: Option<&[u8]>) -> Parsed<f64> {
-    let Some(text) = raw.map(latin1_first_value) else { return Parsed::Absent };
+    let Some(text) = raw.map(latin1_first_value) else {
+        return Parsed::Absent;
+    };
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Parsed::Absent;
     }
-    trimmed.parse::<f64>().ok().filter(|n| n.is_finite()).map_or(Parsed::Unusable(text), Parsed::Value)
+    trimmed
+        .parse::<f64>()
+        .ok()
+        .filter(|n| n.is_finite())
+        .map_or(Parsed::Unusable(text), Parsed::Value)
 }
 
 /// An unsigned short (US), in the data set's byte order.
 pub(super) fn unsigned_short(raw: Option<&[u8]>, encoding: Encoding) -> Parsed<f64> {
     match raw {
         None | Some([]) => Parsed::Absent,
-        Some(raw) => encoding
-            .u16_at(raw)
-            .map_or_else(|| Parsed::Unusable(format!("{raw:02x?}")), |n| Parsed::Value(f64::from(n))),
+        Some(raw) => encoding.u16_at(raw).map_or_else(
+            || Parsed::Unusable(format!("{raw:02x?}")),
+            |n| Parsed::Value(f64::from(n)),
+        ),
     }
 }

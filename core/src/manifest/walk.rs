@@ -42,7 +42,11 @@ pub(super) struct Walker<'a> {
 
 impl<'a> Walker<'a> {
     pub fn new(bytes: &'a [u8], position: usize) -> Self {
-        Self { bytes, position, headers_left: MAX_HEADER_ELEMENTS }
+        Self {
+            bytes,
+            position,
+            headers_left: MAX_HEADER_ELEMENTS,
+        }
     }
 
     pub fn position(&self) -> usize {
@@ -64,12 +68,17 @@ impl<'a> Walker<'a> {
         let decoder = decoder_for(encoding)?;
         loop {
             let start = self.position;
-            let Some(header) = self.next_header(&decoder)? else { return Ok(Stop::EndOfBytes) };
+            let Some(header) = self.next_header(&decoder)? else {
+                return Ok(Stop::EndOfBytes);
+            };
             if stop_at(header.tag) {
                 return Ok(Stop::At(header.tag));
             }
             if header.tag.group() == 0xFFFE {
-                return Err(Skip::malformed(format!("{} outside a sequence at byte {start}", header.tag)));
+                return Err(Skip::malformed(format!(
+                    "{} outside a sequence at byte {start}",
+                    header.tag
+                )));
             }
             match header.len.get() {
                 Some(length) => keep(header.tag, self.take(length)?),
@@ -79,7 +88,10 @@ impl<'a> Walker<'a> {
     }
 
     /// The next element header, or `None` when the bytes end exactly here.
-    pub fn next_header(&mut self, decoder: &ElementDecoder) -> Result<Option<DataElementHeader>, Skip> {
+    pub fn next_header(
+        &mut self,
+        decoder: &ElementDecoder,
+    ) -> Result<Option<DataElementHeader>, Skip> {
         if self.position == self.bytes.len() {
             return Ok(None);
         }
@@ -103,7 +115,10 @@ impl<'a> Walker<'a> {
             return Err(Skip::too_large());
         }
         self.headers_left = self.headers_left.checked_sub(1).ok_or_else(|| {
-            Skip::new(SkipCode::TooComplex, format!("the header holds more than {MAX_HEADER_ELEMENTS} elements and items"))
+            Skip::new(
+                SkipCode::TooComplex,
+                format!("the header holds more than {MAX_HEADER_ELEMENTS} elements and items"),
+            )
         })?;
         Ok(())
     }
@@ -112,18 +127,25 @@ impl<'a> Walker<'a> {
         self.count_header()?;
         let start = self.position;
         let mut source = self.rest();
-        let item = decoder.item_header(&mut source).map_err(|error| match error {
-            DecodeError::BadSequenceHeader { .. } => {
-                Skip::malformed(format!("expected an item or a sequence delimiter at byte {start}"))
-            }
-            _ => Skip::truncated(),
-        })?;
+        let item = decoder
+            .item_header(&mut source)
+            .map_err(|error| match error {
+                DecodeError::BadSequenceHeader { .. } => Skip::malformed(format!(
+                    "expected an item or a sequence delimiter at byte {start}"
+                )),
+                _ => Skip::truncated(),
+            })?;
         self.position += 8;
         Ok(item)
     }
 
     /// Steps over the items of an undefined-length sequence, up to its delimiter.
-    fn skip_sequence(&mut self, decoder: &ElementDecoder, encoding: Encoding, depth: u32) -> Result<(), Skip> {
+    fn skip_sequence(
+        &mut self,
+        decoder: &ElementDecoder,
+        encoding: Encoding,
+        depth: u32,
+    ) -> Result<(), Skip> {
         if depth > MAX_SEQUENCE_DEPTH {
             return Err(Skip::new(
                 SkipCode::TooComplex,
@@ -160,7 +182,10 @@ impl<'a> Walker<'a> {
                 return Ok(());
             }
             if header.tag.group() == 0xFFFE {
-                return Err(Skip::malformed(format!("{} inside an item at byte {start}", header.tag)));
+                return Err(Skip::malformed(format!(
+                    "{} inside an item at byte {start}",
+                    header.tag
+                )));
             }
             match header.len.get() {
                 Some(length) => {
@@ -185,5 +210,7 @@ fn item_encoding(parent: Encoding, item: &[u8]) -> Encoding {
 }
 
 pub(super) fn decoder_for(encoding: Encoding) -> Result<ElementDecoder, Skip> {
-    ElementDecoder::new(encoding).ok_or_else(|| Skip::malformed("the data set is implicit VR big endian, which DICOM does not define"))
+    ElementDecoder::new(encoding).ok_or_else(|| {
+        Skip::malformed("the data set is implicit VR big endian, which DICOM does not define")
+    })
 }

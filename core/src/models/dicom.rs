@@ -28,12 +28,20 @@ pub fn validate_dicom_uid(value: &str) -> Result<(), IdError> {
     let problem = if value.is_empty() {
         Some("it is empty".to_string())
     } else if value.len() > 64 {
-        Some(format!("it is {} characters long (at most 64)", value.len()))
+        Some(format!(
+            "it is {} characters long (at most 64)",
+            value.len()
+        ))
     } else if let Some(bad) = value.chars().find(|c| !c.is_ascii_digit() && *c != '.') {
-        Some(format!("it contains {bad:?} (only digits and dots are allowed)"))
+        Some(format!(
+            "it contains {bad:?} (only digits and dots are allowed)"
+        ))
     } else if value.split('.').any(str::is_empty) {
         Some("it has an empty component".to_string())
-    } else if value.split('.').any(|part| part.len() > 1 && part.starts_with('0')) {
+    } else if value
+        .split('.')
+        .any(|part| part.len() > 1 && part.starts_with('0'))
+    {
         Some("a multi-digit component starts with 0".to_string())
     } else {
         None
@@ -64,6 +72,11 @@ mod tests {
             let err = validate_dicom_uid(bad).unwrap_err();
             assert!(err.message.contains(why), "{bad}: {}", err.message);
         }
-        assert!(validate_dicom_uid(&"1".repeat(65)).unwrap_err().message.contains("at most 64"));
+        assert!(
+            validate_dicom_uid(&"1".repeat(65))
+                .unwrap_err()
+                .message
+                .contains("at most 64")
+        );
     }
 }

@@ -64,7 +64,11 @@ pub struct ExpressUpdateParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub express_customer_name: Option<String>,
     /// `null` (`Some(None)` in Rust) clears the metadata; absent leaves it as it is.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "explicit_null")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "explicit_null"
+    )]
     #[cfg_attr(feature = "schema", schemars(extend("x-clearable" = true)))]
     pub metadata: Patch<Metadata>,
 }

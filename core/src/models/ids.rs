@@ -151,7 +151,10 @@ impl Uuid {
         let value = value.into();
         let groups: Vec<&str> = value.split('-').collect();
         let lengths_match = groups.len() == 5
-            && groups.iter().zip([8, 4, 4, 4, 12]).all(|(group, len)| group.len() == len);
+            && groups
+                .iter()
+                .zip([8, 4, 4, 4, 12])
+                .all(|(group, len)| group.len() == len);
         let hex = value.bytes().all(|b| b == b'-' || b.is_ascii_hexdigit());
         if lengths_match && hex {
             Ok(Self(value))
@@ -188,7 +191,11 @@ mod tests {
             "",
         ] {
             let err = StudyId::new(bad).unwrap_err();
-            assert!(err.message.contains("`stu_` followed by 32"), "{}", err.message);
+            assert!(
+                err.message.contains("`stu_` followed by 32"),
+                "{}",
+                err.message
+            );
         }
     }
 

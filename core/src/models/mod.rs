@@ -17,7 +17,7 @@ pub use enums::*;
 pub use ephemeral::*;
 pub use express::*;
 pub use ids::{
-    ExpressCustomerId, IdError, InvitationId, ReportId, StudyId, Uuid, UserId, WebhookEventId,
+    ExpressCustomerId, IdError, InvitationId, ReportId, StudyId, UserId, Uuid, WebhookEventId,
 };
 pub use nullable::Patch;
 pub use studies::*;

@@ -7,6 +7,8 @@ use serde::{Deserialize, Deserializer};
 pub type Patch<T> = Option<Option<T>>;
 
 /// Keeps an explicit JSON `null` apart from an absent field when deserializing a [`Patch`].
-pub fn explicit_null<'de, T: Deserialize<'de>, D: Deserializer<'de>>(deserializer: D) -> Result<Patch<T>, D::Error> {
+pub fn explicit_null<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Patch<T>, D::Error> {
     Option::<T>::deserialize(deserializer).map(Some)
 }

@@ -30,9 +30,21 @@ macro_rules! string_schema {
     };
 }
 
-string_schema!(StudyId, "^stu_[0-9a-f]{32}$", "Study ID: `stu_` + 32 lowercase hex digits.");
-string_schema!(UserId, "^usr_[0-9a-f]{32}$", "User ID: `usr_` + 32 lowercase hex digits.");
-string_schema!(InvitationId, "^inv_[0-9a-f]{32}$", "Invitation ID: `inv_` + 32 lowercase hex digits.");
+string_schema!(
+    StudyId,
+    "^stu_[0-9a-f]{32}$",
+    "Study ID: `stu_` + 32 lowercase hex digits."
+);
+string_schema!(
+    UserId,
+    "^usr_[0-9a-f]{32}$",
+    "User ID: `usr_` + 32 lowercase hex digits."
+);
+string_schema!(
+    InvitationId,
+    "^inv_[0-9a-f]{32}$",
+    "Invitation ID: `inv_` + 32 lowercase hex digits."
+);
 string_schema!(
     ExpressCustomerId,
     "^cus_[0-9a-f]{32}$",
@@ -43,8 +55,16 @@ string_schema!(
     "^whe_[0-9a-f]{32}$",
     "Webhook event ID: `whe_` + 32 lowercase hex digits."
 );
-string_schema!(ReportId, "^rep_[0-9a-f]{32}$", "Report ID: `rep_` + 32 lowercase hex digits.");
-string_schema!(DicomUid, "^[0-9.]{1,64}$", "DICOM UID: dotted numeric, at most 64 characters.");
+string_schema!(
+    ReportId,
+    "^rep_[0-9a-f]{32}$",
+    "Report ID: `rep_` + 32 lowercase hex digits."
+);
+string_schema!(
+    DicomUid,
+    "^[0-9.]{1,64}$",
+    "DICOM UID: dotted numeric, at most 64 characters."
+);
 string_schema!(
     Uuid,
     "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",

@@ -105,7 +105,11 @@ pub struct StudyCreateParams {
 }
 
 impl StudyCreateParams {
-    pub fn new(severity: Severity, study_description: impl Into<String>, study_instance_uid: impl Into<String>) -> Self {
+    pub fn new(
+        severity: Severity,
+        study_description: impl Into<String>,
+        study_instance_uid: impl Into<String>,
+    ) -> Self {
         Self {
             severity,
             study_description: study_description.into(),
@@ -123,7 +127,12 @@ impl Validate for StudyCreateParams {
         check::required_text("studyDescription", &self.study_description)?;
         check::dicom_uid("studyInstanceUid", &self.study_instance_uid)?;
         check::optional_id("assignedTo", self.assigned_to.as_ref(), "usr_", "a user ID")?;
-        check::optional_id("expressCustomerId", self.express_customer_id.as_ref(), "cus_", "an Express customer ID")?;
+        check::optional_id(
+            "expressCustomerId",
+            self.express_customer_id.as_ref(),
+            "cus_",
+            "an Express customer ID",
+        )?;
         check::metadata("metadata", self.metadata.as_ref())
     }
 }
@@ -164,7 +173,11 @@ pub struct StudyUpdateParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assigned_to: Option<String>,
     /// `null` (`Some(None)` in Rust) clears the metadata; absent leaves it as it is.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "explicit_null")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "explicit_null"
+    )]
     #[cfg_attr(feature = "schema", schemars(extend("x-clearable" = true)))]
     pub metadata: Patch<Metadata>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -202,11 +215,17 @@ pub struct StudyLookupParams {
 
 impl StudyLookupParams {
     pub fn by_id(study_id: impl Into<String>) -> Self {
-        Self { study_id: Some(study_id.into()), study_instance_uid: None }
+        Self {
+            study_id: Some(study_id.into()),
+            study_instance_uid: None,
+        }
     }
 
     pub fn by_uid(study_instance_uid: impl Into<String>) -> Self {
-        Self { study_id: None, study_instance_uid: Some(study_instance_uid.into()) }
+        Self {
+            study_id: None,
+            study_instance_uid: Some(study_instance_uid.into()),
+        }
     }
 }
 
@@ -241,7 +260,12 @@ pub struct StudyListParams {
 impl Validate for StudyListParams {
     fn validate(&self) -> Result<(), ParamError> {
         check::optional_id("assignedTo", self.assigned_to.as_ref(), "usr_", "a user ID")?;
-        check::optional_id("expressCustomerId", self.express_customer_id.as_ref(), "cus_", "an Express customer ID")?;
+        check::optional_id(
+            "expressCustomerId",
+            self.express_customer_id.as_ref(),
+            "cus_",
+            "an Express customer ID",
+        )?;
         check::limit("limit", self.limit)?;
         check::optional_known("severity", self.severity.as_ref())?;
         check::optional_known("studyViewerStatus", self.study_viewer_status.as_ref())

@@ -2,7 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::enums::{AssignableUserLevel, ClinicRole, InvitationExpiredFilter, InvitationStatus, InvitedSource, UserLevel};
+use super::enums::{
+    AssignableUserLevel, ClinicRole, InvitationExpiredFilter, InvitationStatus, InvitedSource,
+    UserLevel,
+};
 use super::nullable::{Patch, explicit_null};
 use super::validate::{self as check, ParamError, Validate};
 
@@ -74,7 +77,11 @@ impl Validate for UserInviteParams {
 pub struct PersonUpdate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub can_manage_studies: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "explicit_null")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "explicit_null"
+    )]
     #[cfg_attr(feature = "schema", schemars(extend("x-clearable" = true)))]
     pub clinic_role: Patch<ClinicRole>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -85,30 +92,55 @@ pub struct PersonUpdate {
     pub last_name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<AssignableUserLevel>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "explicit_null")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "explicit_null"
+    )]
     #[cfg_attr(feature = "schema", schemars(extend("x-clearable" = true)))]
     pub middle_name: Patch<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "explicit_null")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "explicit_null"
+    )]
     #[cfg_attr(feature = "schema", schemars(extend("x-clearable" = true)))]
     pub phone_number: Patch<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "explicit_null")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "explicit_null"
+    )]
     #[cfg_attr(feature = "schema", schemars(extend("x-clearable" = true)))]
     pub suffix1: Patch<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "explicit_null")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "explicit_null"
+    )]
     #[cfg_attr(feature = "schema", schemars(extend("x-clearable" = true)))]
     pub suffix2: Patch<String>,
 }
 
 impl Validate for PersonUpdate {
     fn validate(&self) -> Result<(), ParamError> {
-        check::optional_known("clinicRole", self.clinic_role.as_ref().and_then(Option::as_ref))?;
+        check::optional_known(
+            "clinicRole",
+            self.clinic_role.as_ref().and_then(Option::as_ref),
+        )?;
         check::optional_known("level", self.level.as_ref())?;
-        for (field, value) in [("firstName", &self.first_name), ("lastName", &self.last_name)] {
+        for (field, value) in [
+            ("firstName", &self.first_name),
+            ("lastName", &self.last_name),
+        ] {
             if let Some(value) = value {
                 check::required_text(field, value)?;
             }
         }
-        check::phone_number("phoneNumber", self.phone_number.as_ref().and_then(Option::as_ref))
+        check::phone_number(
+            "phoneNumber",
+            self.phone_number.as_ref().and_then(Option::as_ref),
+        )
     }
 }
 
@@ -264,9 +296,17 @@ pub struct InvitationRevokeParams {
 impl Validate for InvitationRevokeParams {
     fn validate(&self) -> Result<(), ParamError> {
         if self.invitation_id.is_none() && self.user_id.is_none() {
-            return Err(ParamError::new("invitationId", "give invitationId or userId (or both) to say which invitation"));
+            return Err(ParamError::new(
+                "invitationId",
+                "give invitationId or userId (or both) to say which invitation",
+            ));
         }
-        check::optional_id("invitationId", self.invitation_id.as_ref(), "inv_", "an invitation ID")?;
+        check::optional_id(
+            "invitationId",
+            self.invitation_id.as_ref(),
+            "inv_",
+            "an invitation ID",
+        )?;
         check::optional_id("userId", self.user_id.as_ref(), "usr_", "a user ID")
     }
 }

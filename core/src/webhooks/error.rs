@@ -90,7 +90,10 @@ pub struct WebhookError {
 
 impl WebhookError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        Self { code, message: message.into() }
+        Self {
+            code,
+            message: message.into(),
+        }
     }
 
     pub fn code(&self) -> ErrorCode {

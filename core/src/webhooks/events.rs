@@ -299,7 +299,11 @@ pub(crate) fn schema_error(path: &str, detail: impl std::fmt::Display) -> Webhoo
 pub(crate) fn typed<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, WebhookError> {
     serde_path_to_error::deserialize(value).map_err(|error| {
         let path = error.path().to_string();
-        let path = if path == "." { "(root)".to_string() } else { path };
+        let path = if path == "." {
+            "(root)".to_string()
+        } else {
+            path
+        };
         schema_error(&path, error.into_inner())
     })
 }

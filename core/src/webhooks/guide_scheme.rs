@@ -37,7 +37,10 @@ pub(crate) fn verify(
                  and check the secret",
             )
         })?;
-    Ok(Authentic { secret_index, timestamp_ms })
+    Ok(Authentic {
+        secret_index,
+        timestamp_ms,
+    })
 }
 
 fn malformed_signature(hint: &str) -> WebhookError {
@@ -64,8 +67,7 @@ fn parse_signature(text: &[u8]) -> Result<[u8; 32], WebhookError> {
         "`v1,`/`v1=` prefixes belong to other schemes (Standard Webhooks sends webhook-signature)"
             .to_string()
     } else if text.contains(&b',') || text.contains(&b' ') {
-        "it holds several values; send one signature and rotate secrets on the receiver"
-            .to_string()
+        "it holds several values; send one signature and rotate secrets on the receiver".to_string()
     } else if text.len() == 64 && text.iter().all(u8::is_ascii_hexdigit) {
         "it contains uppercase hex; send the digest as lowercase hex".to_string()
     } else if text.len() == 44 && text.ends_with(b"=") {
@@ -87,14 +89,17 @@ fn parse_timestamp(text: &[u8]) -> Result<u64, WebhookError> {
     let all_digits = !text.is_empty() && text.iter().all(u8::is_ascii_digit);
     if all_digits && text.len() == 13 && text[0] != b'0' {
         // 13 ASCII digits always fit in a u64.
-        return Ok(text.iter().fold(0u64, |acc, d| acc * 10 + u64::from(d - b'0')));
+        return Ok(text
+            .iter()
+            .fold(0u64, |acc, d| acc * 10 + u64::from(d - b'0')));
     }
     let hint = if !text.is_ascii() {
         "it contains non-ASCII characters".to_string()
     } else if all_digits && text[0] == b'0' {
         "leading zeros are not allowed".to_string()
     } else if all_digits && text.len() <= 11 {
-        "it looks like Unix seconds; send milliseconds (Date.now(), not Date.now()/1000)".to_string()
+        "it looks like Unix seconds; send milliseconds (Date.now(), not Date.now()/1000)"
+            .to_string()
     } else if all_digits && text.len() == 16 {
         "it looks like microseconds; send milliseconds".to_string()
     } else if all_digits {

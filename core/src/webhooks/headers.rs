@@ -35,14 +35,20 @@ impl HeaderName {
 
     fn missing_code(self) -> ErrorCode {
         match self {
-            HeaderName::AvaraSignature | HeaderName::WebhookSignature => ErrorCode::MissingSignature,
-            HeaderName::AvaraTimestamp | HeaderName::WebhookTimestamp => ErrorCode::MissingTimestamp,
+            HeaderName::AvaraSignature | HeaderName::WebhookSignature => {
+                ErrorCode::MissingSignature
+            }
+            HeaderName::AvaraTimestamp | HeaderName::WebhookTimestamp => {
+                ErrorCode::MissingTimestamp
+            }
             HeaderName::WebhookId => ErrorCode::MissingId,
         }
     }
 
     fn matching(name: &str) -> Option<HeaderName> {
-        Self::ALL.into_iter().find(|known| known.as_str().eq_ignore_ascii_case(name))
+        Self::ALL
+            .into_iter()
+            .find(|known| known.as_str().eq_ignore_ascii_case(name))
     }
 }
 

@@ -12,14 +12,19 @@ use super::error::{ErrorCode, WebhookError};
 pub const MAX_DEPTH: usize = 64;
 
 fn invalid(detail: impl fmt::Display) -> WebhookError {
-    WebhookError::new(ErrorCode::InvalidPayload, format!("the body is not valid JSON: {detail}"))
+    WebhookError::new(
+        ErrorCode::InvalidPayload,
+        format!("the body is not valid JSON: {detail}"),
+    )
 }
 
 /// Parses a webhook body under the strict rules; errors carry the code `invalid_payload`.
 pub fn parse_strict_json(body: &[u8]) -> Result<Value, WebhookError> {
     check_text(body)?;
     let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let value = StrictValue { depth: 0 }.deserialize(&mut deserializer).map_err(invalid)?;
+    let value = StrictValue { depth: 0 }
+        .deserialize(&mut deserializer)
+        .map_err(invalid)?;
     deserializer.end().map_err(invalid)?;
     Ok(value)
 }
@@ -30,7 +35,10 @@ pub(super) fn check_text(body: &[u8]) -> Result<(), WebhookError> {
         return Err(invalid("it starts with a UTF-8 byte order mark"));
     }
     if let Err(utf8) = std::str::from_utf8(body) {
-        return Err(invalid(format_args!("invalid UTF-8 at byte {}", utf8.valid_up_to())));
+        return Err(invalid(format_args!(
+            "invalid UTF-8 at byte {}",
+            utf8.valid_up_to()
+        )));
     }
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(invalid("the body is empty"));
@@ -46,9 +54,13 @@ impl StrictValue {
     /// The seed for the members of an array or object at this depth.
     fn members<E: serde::de::Error>(&self) -> Result<StrictValue, E> {
         if self.depth >= MAX_DEPTH {
-            return Err(E::custom(format_args!("arrays and objects nest deeper than {MAX_DEPTH} levels")));
+            return Err(E::custom(format_args!(
+                "arrays and objects nest deeper than {MAX_DEPTH} levels"
+            )));
         }
-        Ok(StrictValue { depth: self.depth + 1 })
+        Ok(StrictValue {
+            depth: self.depth + 1,
+        })
     }
 }
 
@@ -98,7 +110,9 @@ impl<'de> Visitor<'de> for StrictValue {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let members = self.members()?;
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element_seed(StrictValue { depth: members.depth })? {
+        while let Some(item) = seq.next_element_seed(StrictValue {
+            depth: members.depth,
+        })? {
             items.push(item);
         }
         Ok(Value::Array(items))
@@ -111,7 +125,9 @@ impl<'de> Visitor<'de> for StrictValue {
             if object.contains_key(&key) {
                 return Err(A::Error::custom(format_args!("duplicate key {key:?}")));
             }
-            let value = map.next_value_seed(StrictValue { depth: members.depth })?;
+            let value = map.next_value_seed(StrictValue {
+                depth: members.depth,
+            })?;
             object.insert(key, value);
         }
         Ok(Value::Object(object))

@@ -124,8 +124,13 @@ const SINGLE_FRAME: &[(&str, &str)] = &[
 
 /// How the sidecar treats `sop_class_uid`; the manifest builder files SOPs by the same rule.
 pub fn sop_class_kind(sop_class_uid: &str) -> SopClassKind {
-    let Some(branch) = sop_class_uid.strip_prefix(STORAGE_ROOT) else { return SopClassKind::Image };
-    if REPORT_OR_STATE_BRANCHES.iter().any(|prefix| branch.starts_with(prefix)) {
+    let Some(branch) = sop_class_uid.strip_prefix(STORAGE_ROOT) else {
+        return SopClassKind::Image;
+    };
+    if REPORT_OR_STATE_BRANCHES
+        .iter()
+        .any(|prefix| branch.starts_with(prefix))
+    {
         SopClassKind::ReportOrPresentationState
     } else if ENHANCED_MULTI_FRAME.contains(&branch) {
         SopClassKind::EnhancedMultiFrame
@@ -136,14 +141,19 @@ pub fn sop_class_kind(sop_class_uid: &str) -> SopClassKind {
 
 fn single_frame_class_name(sop_class_uid: &str) -> Option<&'static str> {
     let branch = sop_class_uid.strip_prefix(STORAGE_ROOT)?;
-    SINGLE_FRAME.iter().find(|(suffix, _)| *suffix == branch).map(|(_, name)| *name)
+    SINGLE_FRAME
+        .iter()
+        .find(|(suffix, _)| *suffix == branch)
+        .map(|(_, name)| *name)
 }
 
 /// The order the Viewer loads a series' SOPs in: `instanceNumber` (absent counts as 0),
 /// ties broken by `sopInstanceUID` compared as text.
 pub fn slice_order(a: &ManifestSop, b: &ManifestSop) -> Ordering {
     let number = |sop: &ManifestSop| sop.instance_number.unwrap_or(0.0);
-    number(a).total_cmp(&number(b)).then_with(|| a.sop_instance_uid.cmp(&b.sop_instance_uid))
+    number(a)
+        .total_cmp(&number(b))
+        .then_with(|| a.sop_instance_uid.cmp(&b.sop_instance_uid))
 }
 
 /// Applies the contract's manifest rules to `manifest` as it appears in an answer.
@@ -152,18 +162,31 @@ pub fn slice_order(a: &ManifestSop, b: &ManifestSop) -> Ordering {
 /// study was asked about (each of an ephemeral session's `manifests`), which skips
 /// only the study comparison.
 pub fn check_manifest(manifest: &Value, requested_study_uid: Option<&str>) -> ManifestReport {
-    let mut report = ManifestReport { loaded: None, ignored_because: None, other_study_uid: None, skipped: Vec::new() };
+    let mut report = ManifestReport {
+        loaded: None,
+        ignored_because: None,
+        other_study_uid: None,
+        skipped: Vec::new(),
+    };
     let Some(fields) = manifest.as_object() else {
-        report.ignored_because = Some(format!("the manifest must be an object, got {}", shown(manifest)));
+        report.ignored_because = Some(format!(
+            "the manifest must be an object, got {}",
+            shown(manifest)
+        ));
         return report;
     };
     let study_uid = non_empty_text(fields, "studyInstanceUID");
     let series: Vec<ManifestSeries> = match fields.get("series") {
-        Some(Value::Array(series)) => {
-            series.iter().enumerate().filter_map(|(i, s)| check_series(s, i, &mut report.skipped)).collect()
-        }
+        Some(Value::Array(series)) => series
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| check_series(s, i, &mut report.skipped))
+            .collect(),
         _ => {
-            report.ignored_because = Some(format!("series must be an array, {}", got_or_missing(fields, "series")));
+            report.ignored_because = Some(format!(
+                "series must be an array, {}",
+                got_or_missing(fields, "series")
+            ));
             return report;
         }
     };
@@ -171,11 +194,18 @@ pub fn check_manifest(manifest: &Value, requested_study_uid: Option<&str>) -> Ma
         (Err(problem), _) => Some(format!("studyInstanceUID {problem}")),
         (Ok(named), Some(requested)) if named != requested => {
             report.other_study_uid = Some(named.to_owned());
-            Some(format!("studyInstanceUID is {named:?} but the requested study is {requested:?}"))
+            Some(format!(
+                "studyInstanceUID is {named:?} but the requested study is {requested:?}"
+            ))
         }
-        _ if series.is_empty() => Some("no series passes validation (at least one must)".to_owned()),
+        _ if series.is_empty() => {
+            Some("no series passes validation (at least one must)".to_owned())
+        }
         (Ok(named), _) => {
-            report.loaded = Some(StudyManifest { series, study_instance_uid: named.to_owned() });
+            report.loaded = Some(StudyManifest {
+                series,
+                study_instance_uid: named.to_owned(),
+            });
             None
         }
     };
@@ -184,27 +214,48 @@ pub fn check_manifest(manifest: &Value, requested_study_uid: Option<&str>) -> Ma
 
 /// The series at `series[index]` with its passing SOPs, or `None` after recording why
 /// it is discarded.
-fn check_series(series: &Value, index: usize, skipped: &mut Vec<SkippedPart>) -> Option<ManifestSeries> {
+fn check_series(
+    series: &Value,
+    index: usize,
+    skipped: &mut Vec<SkippedPart>,
+) -> Option<ManifestSeries> {
     let path = format!("series[{index}]");
     let Some(fields) = series.as_object() else {
-        skipped.push(SkippedPart::new(&path, None, &path, format!("must be an object, got {}", shown(series))));
+        skipped.push(SkippedPart::new(
+            &path,
+            None,
+            &path,
+            format!("must be an object, got {}", shown(series)),
+        ));
         return None;
     };
-    let uid = fields.get("seriesInstanceUID").and_then(Value::as_str).map(str::to_owned);
+    let uid = fields
+        .get("seriesInstanceUID")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
     let series_entry = skipped.len();
     let sops = match fields.get("sops") {
         Some(Value::Array(sops)) => {
-            let mut passing: Vec<ManifestSop> =
-                sops.iter().enumerate().filter_map(|(i, sop)| check_sop(sop, &path, i, skipped)).collect();
+            let mut passing: Vec<ManifestSop> = sops
+                .iter()
+                .enumerate()
+                .filter_map(|(i, sop)| check_sop(sop, &path, i, skipped))
+                .collect();
             passing.sort_by(slice_order);
             Ok(passing)
         }
-        _ => Err(("sops", format!("must be an array, {}", got_or_missing(fields, "sops")))),
+        _ => Err((
+            "sops",
+            format!("must be an array, {}", got_or_missing(fields, "sops")),
+        )),
     };
     let checked = series_fields(fields).and_then(|(modality, description, series_uid, number)| {
         let sops = sops?;
         if sops.is_empty() {
-            return Err(("sops", "holds no SOP that passes validation (at least one must)".to_owned()));
+            return Err((
+                "sops",
+                "holds no SOP that passes validation (at least one must)".to_owned(),
+            ));
         }
         Ok(ManifestSeries {
             modality: modality.to_owned(),
@@ -224,7 +275,9 @@ fn check_series(series: &Value, index: usize, skipped: &mut Vec<SkippedPart>) ->
 
 type FieldProblem = (&'static str, String);
 
-fn series_fields(fields: &Map<String, Value>) -> Result<(&str, &str, &str, SeriesNumber), FieldProblem> {
+fn series_fields(
+    fields: &Map<String, Value>,
+) -> Result<(&str, &str, &str, SeriesNumber), FieldProblem> {
     let text = |name: &'static str| non_empty_text(fields, name).map_err(|problem| (name, problem));
     let modality = text("modality")?;
     let description = text("seriesDescription")?;
@@ -233,12 +286,20 @@ fn series_fields(fields: &Map<String, Value>) -> Result<(&str, &str, &str, Serie
         Some(Value::String(text)) => SeriesNumber::Text(text.clone()),
         Some(Value::Number(number)) => match whole_i64(number.as_f64()) {
             Some(whole) => SeriesNumber::Number(whole),
-            None => return Err(("seriesNumber", format!("must be text or a whole number, got {number}"))),
+            None => {
+                return Err((
+                    "seriesNumber",
+                    format!("must be text or a whole number, got {number}"),
+                ));
+            }
         },
         _ => {
             return Err((
                 "seriesNumber",
-                format!("must be text or a whole number, {}", got_or_missing(fields, "seriesNumber")),
+                format!(
+                    "must be text or a whole number, {}",
+                    got_or_missing(fields, "seriesNumber")
+                ),
             ));
         }
     };
@@ -246,16 +307,34 @@ fn series_fields(fields: &Map<String, Value>) -> Result<(&str, &str, &str, Serie
 }
 
 /// The SOP at `{series_path}.sops[index]`, or `None` after recording why it is skipped.
-fn check_sop(sop: &Value, series_path: &str, index: usize, skipped: &mut Vec<SkippedPart>) -> Option<ManifestSop> {
+fn check_sop(
+    sop: &Value,
+    series_path: &str,
+    index: usize,
+    skipped: &mut Vec<SkippedPart>,
+) -> Option<ManifestSop> {
     let path = format!("{series_path}.sops[{index}]");
     let Some(fields) = sop.as_object() else {
-        skipped.push(SkippedPart::new(&path, None, &path, format!("must be an object, got {}", shown(sop))));
+        skipped.push(SkippedPart::new(
+            &path,
+            None,
+            &path,
+            format!("must be an object, got {}", shown(sop)),
+        ));
         return None;
     };
     sop_fields(fields)
         .map_err(|(field, problem)| {
-            let uid = fields.get("sopInstanceUID").and_then(Value::as_str).map(str::to_owned);
-            skipped.push(SkippedPart::new(&path, uid, &format!("{path}.{field}"), problem));
+            let uid = fields
+                .get("sopInstanceUID")
+                .and_then(Value::as_str)
+                .map(str::to_owned);
+            skipped.push(SkippedPart::new(
+                &path,
+                uid,
+                &format!("{path}.{field}"),
+                problem,
+            ));
         })
         .ok()
 }
@@ -306,7 +385,12 @@ const NUMBER_RULES: [NumberRule; 11] = [
         accepts: |n| is_whole(n) && (0.0..=31.0).contains(&n),
         must_be: "a whole number from 0 to 31",
     },
-    NumberRule { name: "instanceNumber", image_needs_it: false, accepts: is_whole, must_be: "a whole number" },
+    NumberRule {
+        name: "instanceNumber",
+        image_needs_it: false,
+        accepts: is_whole,
+        must_be: "a whole number",
+    },
     NumberRule {
         name: "numberOfFrames",
         image_needs_it: false,
@@ -319,8 +403,18 @@ const NUMBER_RULES: [NumberRule; 11] = [
         accepts: |n| n == 0.0 || n == 1.0,
         must_be: "0 (unsigned) or 1 (signed)",
     },
-    NumberRule { name: "rescaleIntercept", image_needs_it: false, accepts: |_| true, must_be: "a number" },
-    NumberRule { name: "rescaleSlope", image_needs_it: false, accepts: |_| true, must_be: "a number" },
+    NumberRule {
+        name: "rescaleIntercept",
+        image_needs_it: false,
+        accepts: |_| true,
+        must_be: "a number",
+    },
+    NumberRule {
+        name: "rescaleSlope",
+        image_needs_it: false,
+        accepts: |_| true,
+        must_be: "a number",
+    },
 ];
 
 fn sop_fields(fields: &Map<String, Value>) -> Result<ManifestSop, FieldProblem> {
@@ -344,11 +438,20 @@ fn sop_fields(fields: &Map<String, Value>) -> Result<ManifestSop, FieldProblem> 
                 Some(accepted) => Some(accepted),
                 None => return Err((rule.name, format!("must be {}, got {number}", rule.must_be))),
             },
-            Some(other) => return Err((rule.name, format!("must be {}, got {}", rule.must_be, shown(other)))),
+            Some(other) => {
+                return Err((
+                    rule.name,
+                    format!("must be {}, got {}", rule.must_be, shown(other)),
+                ));
+            }
             None if is_image && rule.image_needs_it => {
                 return Err((
                     rule.name,
-                    format!("must be {} (an image SOP needs it), {}", rule.must_be, got_or_missing(fields, rule.name)),
+                    format!(
+                        "must be {} (an image SOP needs it), {}",
+                        rule.must_be,
+                        got_or_missing(fields, rule.name)
+                    ),
                 ));
             }
             None => None,
@@ -380,9 +483,14 @@ fn sop_fields(fields: &Map<String, Value>) -> Result<ManifestSop, FieldProblem> 
         }
         None => None,
     };
-    if let (Some(frames), Some(class)) = (number_of_frames.filter(|n| *n > 1.0), single_frame_class_name(sop_class_uid))
-    {
-        return Err(("numberOfFrames", format!("is {frames} but {class} objects hold a single frame")));
+    if let (Some(frames), Some(class)) = (
+        number_of_frames.filter(|n| *n > 1.0),
+        single_frame_class_name(sop_class_uid),
+    ) {
+        return Err((
+            "numberOfFrames",
+            format!("is {frames} but {class} objects hold a single frame"),
+        ));
     }
     Ok(ManifestSop {
         sop_class_uid: sop_class_uid.to_owned(),
@@ -406,7 +514,12 @@ fn sop_fields(fields: &Map<String, Value>) -> Result<ManifestSop, FieldProblem> 
 
 impl SkippedPart {
     fn new(path: &str, uid: Option<String>, field: &str, problem: String) -> Self {
-        SkippedPart { path: path.to_owned(), uid, field: field.to_owned(), reason: format!("{field} {problem}") }
+        SkippedPart {
+            path: path.to_owned(),
+            uid,
+            field: field.to_owned(),
+            reason: format!("{field} {problem}"),
+        }
     }
 }
 
@@ -420,7 +533,10 @@ fn non_empty_text<'a>(fields: &'a Map<String, Value>, name: &str) -> Result<&'a 
         Some(Value::String(text)) if !text.is_empty() => Ok(text),
         Some(Value::String(_)) => Err("must not be empty".to_owned()),
         Some(other) => Err(format!("must be text, got {}", shown(other))),
-        None => Err(format!("must be non-empty text, {}", got_or_missing(fields, name))),
+        None => Err(format!(
+            "must be non-empty text, {}",
+            got_or_missing(fields, name)
+        )),
     }
 }
 
@@ -438,7 +554,9 @@ fn is_whole(number: f64) -> bool {
 
 /// Whole numbers exactly representable as both f64 and i64.
 fn whole_i64(number: Option<f64>) -> Option<i64> {
-    number.filter(|n| is_whole(*n) && n.abs() < 9_007_199_254_740_992.0).map(|n| n as i64)
+    number
+        .filter(|n| is_whole(*n) && n.abs() < 9_007_199_254_740_992.0)
+        .map(|n| n as i64)
 }
 
 /// What arrived in place of `name`; for a missing field, a hint when the same name is
@@ -447,7 +565,10 @@ fn got_or_missing(fields: &Map<String, Value>, name: &str) -> String {
     if let Some(value) = present(fields, name) {
         return format!("got {}", shown(value));
     }
-    match fields.keys().find(|key| key.as_str() != name && key.eq_ignore_ascii_case(name)) {
+    match fields
+        .keys()
+        .find(|key| key.as_str() != name && key.eq_ignore_ascii_case(name))
+    {
         Some(near) => format!("but it is missing (there is `{near}`: keys are case-sensitive)"),
         None => "but it is missing".to_owned(),
     }

@@ -22,7 +22,9 @@ pub use error::{ErrorCode, WebhookError};
 pub use events::*;
 pub use headers::WebhookHeaders;
 pub use json::parse_strict_json;
-pub use manifest_rules::{ManifestReport, SkippedPart, SopClassKind, check_manifest, slice_order, sop_class_kind};
+pub use manifest_rules::{
+    ManifestReport, SkippedPart, SopClassKind, check_manifest, slice_order, sop_class_kind,
+};
 pub use sign::{sign, sign_standard};
 pub use verifier::{DEFAULT_MAX_PAYLOAD_BYTES, DEFAULT_TOLERANCE, Scheme, Verified, Webhook};
 

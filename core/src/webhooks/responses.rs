@@ -14,7 +14,10 @@ use super::manifest_rules;
 use crate::models::ExpressCustomerId;
 
 /// Writes whole numbers without a fraction (`512`, not `512.0`), as the other SDKs do.
-fn whole_numbers_plain<S: Serializer>(value: &Option<f64>, serializer: S) -> Result<S::Ok, S::Error> {
+fn whole_numbers_plain<S: Serializer>(
+    value: &Option<f64>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     match value {
         Some(number) if number.fract() == 0.0 && number.abs() < 9_007_199_254_740_992.0 => {
             serializer.serialize_i64(*number as i64)
@@ -46,11 +49,23 @@ pub struct StudyAccessRequestedResponse {
 
 impl StudyAccessRequestedResponse {
     pub fn authorized(urls: Vec<String>) -> Self {
-        Self { authorized: true, urls, error: None, manifest: None, media_urls: None }
+        Self {
+            authorized: true,
+            urls,
+            error: None,
+            manifest: None,
+            media_urls: None,
+        }
     }
 
     pub fn denied(reason: impl Into<String>) -> Self {
-        Self { authorized: false, urls: Vec::new(), error: Some(reason.into()), manifest: None, media_urls: None }
+        Self {
+            authorized: false,
+            urls: Vec::new(),
+            error: Some(reason.into()),
+            manifest: None,
+            media_urls: None,
+        }
     }
 }
 
@@ -93,33 +108,77 @@ pub struct ManifestSop {
     pub sop_class_uid: String,
     #[serde(rename = "sopInstanceUID")]
     pub sop_instance_uid: String,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "whole_numbers_plain")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "whole_numbers_plain"
+    )]
     pub bits_allocated: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "whole_numbers_plain")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "whole_numbers_plain"
+    )]
     pub bits_stored: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "whole_numbers_plain")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "whole_numbers_plain"
+    )]
     pub columns: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "whole_numbers_plain")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "whole_numbers_plain"
+    )]
     pub high_bit: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "whole_numbers_plain")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "whole_numbers_plain"
+    )]
     pub instance_number: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_double_float_pixel_data: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_float_pixel_data: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "whole_numbers_plain")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "whole_numbers_plain"
+    )]
     pub number_of_frames: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub photometric_interpretation: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "whole_numbers_plain")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "whole_numbers_plain"
+    )]
     pub pixel_representation: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "whole_numbers_plain")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "whole_numbers_plain"
+    )]
     pub rescale_intercept: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "whole_numbers_plain")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "whole_numbers_plain"
+    )]
     pub rescale_slope: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "whole_numbers_plain")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "whole_numbers_plain"
+    )]
     pub rows: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "whole_numbers_plain")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "whole_numbers_plain"
+    )]
     pub samples_per_pixel: Option<f64>,
 }
 
@@ -153,11 +212,23 @@ pub struct EphemeralAccessRequestedResponse {
 
 impl EphemeralAccessRequestedResponse {
     pub fn authorized(urls: Vec<String>) -> Self {
-        Self { authorized: true, urls, error: None, manifests: None, media_urls: None }
+        Self {
+            authorized: true,
+            urls,
+            error: None,
+            manifests: None,
+            media_urls: None,
+        }
     }
 
     pub fn denied(reason: impl Into<String>) -> Self {
-        Self { authorized: false, urls: Vec::new(), error: Some(reason.into()), manifests: None, media_urls: None }
+        Self {
+            authorized: false,
+            urls: Vec::new(),
+            error: Some(reason.into()),
+            manifests: None,
+            media_urls: None,
+        }
     }
 }
 
@@ -179,11 +250,21 @@ pub struct SecondaryCaptureAccessRequestedResponse {
 
 impl SecondaryCaptureAccessRequestedResponse {
     pub fn authorized(upload_urls: Vec<String>) -> Self {
-        Self { authorized: true, upload_urls, content_creator_name: None, error: None }
+        Self {
+            authorized: true,
+            upload_urls,
+            content_creator_name: None,
+            error: None,
+        }
     }
 
     pub fn denied(reason: impl Into<String>) -> Self {
-        Self { authorized: false, upload_urls: Vec::new(), content_creator_name: None, error: Some(reason.into()) }
+        Self {
+            authorized: false,
+            upload_urls: Vec::new(),
+            content_creator_name: None,
+            error: Some(reason.into()),
+        }
     }
 }
 
@@ -214,11 +295,19 @@ pub struct ModalityWorklistRequestedResponse {
 
 impl ModalityWorklistRequestedResponse {
     pub fn authorized(items: Vec<WorklistItem>) -> Self {
-        Self { authorized: true, items, error: None }
+        Self {
+            authorized: true,
+            items,
+            error: None,
+        }
     }
 
     pub fn denied(reason: impl Into<String>) -> Self {
-        Self { authorized: false, items: Vec::new(), error: Some(reason.into()) }
+        Self {
+            authorized: false,
+            items: Vec::new(),
+            error: Some(reason.into()),
+        }
     }
 }
 
@@ -434,30 +523,55 @@ trait ContractRules: Sized + serde::de::DeserializeOwned {
 
 /// Takes `field` out of an answer, so the rest can be typed without it.
 fn take_field(value: &mut Value, field: &str) -> Option<Value> {
-    value.as_object_mut().and_then(|fields| fields.remove(field)).filter(|taken| !taken.is_null())
+    value
+        .as_object_mut()
+        .and_then(|fields| fields.remove(field))
+        .filter(|taken| !taken.is_null())
 }
 
 fn non_empty(path: &str, value: &str) -> Result<(), WebhookError> {
-    if value.is_empty() { Err(schema_error(path, "must not be empty")) } else { Ok(()) }
+    if value.is_empty() {
+        Err(schema_error(path, "must not be empty"))
+    } else {
+        Ok(())
+    }
 }
 
 fn at_most_16(path: &str, value: &str) -> Result<(), WebhookError> {
     if value.chars().count() > 16 {
-        Err(schema_error(path, format_args!("is {} characters; DICOM SH allows at most 16", value.chars().count())))
+        Err(schema_error(
+            path,
+            format_args!(
+                "is {} characters; DICOM SH allows at most 16",
+                value.chars().count()
+            ),
+        ))
     } else {
         Ok(())
     }
 }
 
 fn check_manifest(path: &str, manifest: &StudyManifest) -> Result<(), WebhookError> {
-    non_empty(&format!("{path}.studyInstanceUID"), &manifest.study_instance_uid)?;
+    non_empty(
+        &format!("{path}.studyInstanceUID"),
+        &manifest.study_instance_uid,
+    )?;
     for (s, series) in manifest.series.iter().enumerate() {
         let at = format!("{path}.series[{s}]");
         non_empty(&format!("{at}.modality"), &series.modality)?;
-        non_empty(&format!("{at}.seriesDescription"), &series.series_description)?;
-        non_empty(&format!("{at}.seriesInstanceUID"), &series.series_instance_uid)?;
+        non_empty(
+            &format!("{at}.seriesDescription"),
+            &series.series_description,
+        )?;
+        non_empty(
+            &format!("{at}.seriesInstanceUID"),
+            &series.series_instance_uid,
+        )?;
         for (i, sop) in series.sops.iter().enumerate() {
-            non_empty(&format!("{at}.sops[{i}].sopInstanceUID"), &sop.sop_instance_uid)?;
+            non_empty(
+                &format!("{at}.sops[{i}].sopInstanceUID"),
+                &sop.sop_instance_uid,
+            )?;
         }
     }
     Ok(())
@@ -465,7 +579,9 @@ fn check_manifest(path: &str, manifest: &StudyManifest) -> Result<(), WebhookErr
 
 impl ContractRules for StudyAccessRequestedResponse {
     fn check(&self) -> Result<(), WebhookError> {
-        self.manifest.as_ref().map_or(Ok(()), |manifest| check_manifest("manifest", manifest))
+        self.manifest
+            .as_ref()
+            .map_or(Ok(()), |manifest| check_manifest("manifest", manifest))
     }
 
     /// The Viewer skips a manifest's bad parts and still loads the URLs, so a reader
@@ -474,7 +590,8 @@ impl ContractRules for StudyAccessRequestedResponse {
     fn read(mut value: Value) -> Result<Self, WebhookError> {
         let manifest = take_field(&mut value, "manifest");
         let mut answer: Self = typed(value)?;
-        answer.manifest = manifest.and_then(|manifest| manifest_rules::check_manifest(&manifest, None).loaded);
+        answer.manifest =
+            manifest.and_then(|manifest| manifest_rules::check_manifest(&manifest, None).loaded);
         Ok(answer)
     }
 }
@@ -493,7 +610,10 @@ impl ContractRules for EphemeralAccessRequestedResponse {
         let mut answer: Self = typed(value)?;
         answer.manifests = manifests.and_then(|manifests| match manifests {
             Value::Array(manifests) => Some(
-                manifests.iter().filter_map(|manifest| manifest_rules::check_manifest(manifest, None).loaded).collect(),
+                manifests
+                    .iter()
+                    .filter_map(|manifest| manifest_rules::check_manifest(manifest, None).loaded)
+                    .collect(),
             ),
             _ => None,
         });
@@ -516,10 +636,15 @@ impl ContractRules for ReportDeliveredResponse {
 impl ContractRules for ModalityWorklistRequestedResponse {
     fn check(&self) -> Result<(), WebhookError> {
         for (i, item) in self.items.iter().enumerate() {
-            at_most_16(&format!("items[{i}].AccessionNumber"), &item.accession_number)?;
+            at_most_16(
+                &format!("items[{i}].AccessionNumber"),
+                &item.accession_number,
+            )?;
             for (s, step) in item.scheduled_procedure_step_sequence.iter().enumerate() {
                 at_most_16(
-                    &format!("items[{i}].ScheduledProcedureStepSequence[{s}].ScheduledProcedureStepID"),
+                    &format!(
+                        "items[{i}].ScheduledProcedureStepSequence[{s}].ScheduledProcedureStepID"
+                    ),
                     &step.scheduled_procedure_step_id,
                 )?;
             }
@@ -538,7 +663,10 @@ impl ContractRules for ClinicalContextEnrichmentRequestedResponse {
     fn check(&self) -> Result<(), WebhookError> {
         for (index, document) in self.document_urls.iter().flatten().enumerate() {
             if !document.url.starts_with("https://") {
-                return Err(schema_error(&format!("documentUrls[{index}].url"), "must start with https://"));
+                return Err(schema_error(
+                    &format!("documentUrls[{index}].url"),
+                    "must start with https://",
+                ));
             }
         }
         Ok(())
@@ -609,7 +737,11 @@ pub const CONSTRUCTORS: &[(&str, &str, &[&str])] = &[
     ("study.access_requested", "denied", &["reason"]),
     ("ephemeral.access_requested", "authorized", &["urls"]),
     ("ephemeral.access_requested", "denied", &["reason"]),
-    ("secondary_capture.access_requested", "authorized", &["uploadUrls"]),
+    (
+        "secondary_capture.access_requested",
+        "authorized",
+        &["uploadUrls"],
+    ),
     ("secondary_capture.access_requested", "denied", &["reason"]),
     ("report.delivered", "acknowledged", &[]),
     ("modality_worklist.requested", "authorized", &["items"]),
@@ -626,7 +758,9 @@ pub const TAKES_BUILT_MANIFEST: (&str, &str) = ("study.access_requested", "autho
 /// Runs the constructor `name` of `event_type`'s response with positional `args` and
 /// returns the response as a JSON value.
 pub fn construct(event_type: &str, name: &str, args: Vec<Value>) -> Result<Value, WebhookError> {
-    let Some((_, _, params)) = CONSTRUCTORS.iter().find(|(t, n, _)| *t == event_type && *n == name)
+    let Some((_, _, params)) = CONSTRUCTORS
+        .iter()
+        .find(|(t, n, _)| *t == event_type && *n == name)
     else {
         return Err(schema_error(
             "constructor",
@@ -636,27 +770,56 @@ pub fn construct(event_type: &str, name: &str, args: Vec<Value>) -> Result<Value
     if args.len() != params.len() {
         return Err(schema_error(
             "constructor",
-            format_args!("{name} takes {} argument(s) ({}), got {}", params.len(), params.join(", "), args.len()),
+            format_args!(
+                "{name} takes {} argument(s) ({}), got {}",
+                params.len(),
+                params.join(", "),
+                args.len()
+            ),
         ));
     }
     // The table above fixed the argument count, so each constructor takes exactly its own.
     let mut args = args.into_iter();
     let mut next = || args.next().unwrap_or(Value::Null);
     let value = match (event_type, name) {
-        ("study.access_requested", "authorized") => serde_json::to_value(study_access_authorized(params[0], next())?),
-        ("study.access_requested", "denied") => serde_json::to_value(StudyAccessRequestedResponse::denied(typed_arg::<String>(params[0], next())?)),
-        ("ephemeral.access_requested", "authorized") => serde_json::to_value(EphemeralAccessRequestedResponse::authorized(typed_arg(params[0], next())?)),
-        ("ephemeral.access_requested", "denied") => serde_json::to_value(EphemeralAccessRequestedResponse::denied(typed_arg::<String>(params[0], next())?)),
-        ("secondary_capture.access_requested", "authorized") => serde_json::to_value(SecondaryCaptureAccessRequestedResponse::authorized(typed_arg(params[0], next())?)),
-        ("secondary_capture.access_requested", "denied") => serde_json::to_value(SecondaryCaptureAccessRequestedResponse::denied(typed_arg::<String>(params[0], next())?)),
+        ("study.access_requested", "authorized") => {
+            serde_json::to_value(study_access_authorized(params[0], next())?)
+        }
+        ("study.access_requested", "denied") => serde_json::to_value(
+            StudyAccessRequestedResponse::denied(typed_arg::<String>(params[0], next())?),
+        ),
+        ("ephemeral.access_requested", "authorized") => serde_json::to_value(
+            EphemeralAccessRequestedResponse::authorized(typed_arg(params[0], next())?),
+        ),
+        ("ephemeral.access_requested", "denied") => serde_json::to_value(
+            EphemeralAccessRequestedResponse::denied(typed_arg::<String>(params[0], next())?),
+        ),
+        ("secondary_capture.access_requested", "authorized") => serde_json::to_value(
+            SecondaryCaptureAccessRequestedResponse::authorized(typed_arg(params[0], next())?),
+        ),
+        ("secondary_capture.access_requested", "denied") => {
+            serde_json::to_value(SecondaryCaptureAccessRequestedResponse::denied(
+                typed_arg::<String>(params[0], next())?,
+            ))
+        }
         ("report.delivered", _) => serde_json::to_value(ReportDeliveredResponse::acknowledged()),
         ("modality_worklist.requested", "authorized") => {
-            let response = ModalityWorklistRequestedResponse::authorized(typed_arg(params[0], next())?);
+            let response =
+                ModalityWorklistRequestedResponse::authorized(typed_arg(params[0], next())?);
             response.check()?;
             serde_json::to_value(response)
         }
-        ("modality_worklist.requested", _) => serde_json::to_value(ModalityWorklistRequestedResponse::denied(typed_arg::<String>(params[0], next())?)),
-        ("patient_study.enrichment_requested", _) => serde_json::to_value(PatientStudyEnrichmentRequestedResponse::empty()),
+        ("modality_worklist.requested", _) => {
+            serde_json::to_value(ModalityWorklistRequestedResponse::denied(typed_arg::<
+                String,
+            >(
+                params[0],
+                next(),
+            )?))
+        }
+        ("patient_study.enrichment_requested", _) => {
+            serde_json::to_value(PatientStudyEnrichmentRequestedResponse::empty())
+        }
         _ => serde_json::to_value(ClinicalContextEnrichmentRequestedResponse::empty()),
     };
     value.map_err(|error| schema_error("(root)", error))
@@ -664,10 +827,14 @@ pub fn construct(event_type: &str, name: &str, args: Vec<Value>) -> Result<Value
 
 /// `authorized` takes the URL list, or the manifest builder's result (an object): its
 /// URLs and, when it has a series, its manifest.
-fn study_access_authorized(param: &str, value: Value) -> Result<StudyAccessRequestedResponse, WebhookError> {
+fn study_access_authorized(
+    param: &str,
+    value: Value,
+) -> Result<StudyAccessRequestedResponse, WebhookError> {
     #[cfg(feature = "manifest")]
     if value.is_object() {
-        return typed_arg::<crate::manifest::BuiltManifest>(param, value).map(StudyAccessRequestedResponse::from);
+        return typed_arg::<crate::manifest::BuiltManifest>(param, value)
+            .map(StudyAccessRequestedResponse::from);
     }
     typed_arg(param, value).map(StudyAccessRequestedResponse::authorized)
 }

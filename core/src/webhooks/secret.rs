@@ -36,7 +36,10 @@ impl Secret {
     /// `label` names the secret in messages ("the webhook secret", "webhook secret #2").
     pub(crate) fn parse(text: &str, label: &str) -> Result<Secret, WebhookError> {
         if text.is_empty() {
-            return Err(invalid(label, "is empty; anyone could sign with an empty key".into()));
+            return Err(invalid(
+                label,
+                "is empty; anyone could sign with an empty key".into(),
+            ));
         }
         if text.trim() != text {
             return Err(invalid(
@@ -61,7 +64,10 @@ impl Secret {
             .and_then(|encoded| BASE64.decode(encoded).ok())
             .filter(|key| !key.is_empty())
             .map(|key| keyed(&key));
-        Ok(Secret { guide_mac: keyed(text.as_bytes()), standard_mac })
+        Ok(Secret {
+            guide_mac: keyed(text.as_bytes()),
+            standard_mac,
+        })
     }
 }
 

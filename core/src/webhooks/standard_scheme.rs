@@ -39,7 +39,9 @@ pub(crate) fn verify(
     let secret_index = secrets
         .iter()
         .position(|secret| {
-            let Some(keyed) = &secret.standard_mac else { return false };
+            let Some(keyed) = &secret.standard_mac else {
+                return false;
+            };
             let mut mac = keyed.clone();
             mac.update(webhook_id.as_bytes());
             mac.update(b".");
@@ -59,7 +61,11 @@ pub(crate) fn verify(
                  verify the raw request bytes and check the secret",
             )
         })?;
-    Ok(Authentic { secret_index, timestamp_ms: timestamp_seconds * 1000, webhook_id })
+    Ok(Authentic {
+        secret_index,
+        timestamp_ms: timestamp_seconds * 1000,
+        webhook_id,
+    })
 }
 
 fn parse_signatures(text: &[u8]) -> Result<Vec<Vec<u8>>, WebhookError> {
@@ -86,7 +92,9 @@ fn parse_signatures(text: &[u8]) -> Result<Vec<Vec<u8>>, WebhookError> {
 fn parse_timestamp(text: &[u8]) -> Result<u64, WebhookError> {
     let all_digits = !text.is_empty() && text.iter().all(u8::is_ascii_digit);
     if all_digits && text[0] != b'0' && text.len() <= 12 {
-        return Ok(text.iter().fold(0u64, |acc, d| acc * 10 + u64::from(d - b'0')));
+        return Ok(text
+            .iter()
+            .fold(0u64, |acc, d| acc * 10 + u64::from(d - b'0')));
     }
     let hint = if all_digits && text.len() == 13 {
         "it looks like milliseconds; Standard Webhooks uses seconds"

@@ -70,7 +70,10 @@ pub struct Webhook {
 impl Webhook {
     /// A verifier for one secret, used verbatim (UTF-8 bytes, no trimming or decoding).
     pub fn new(secret: &str) -> Result<Self, WebhookError> {
-        Ok(Self::from_secrets(vec![Secret::parse(secret, "the webhook secret")?]))
+        Ok(Self::from_secrets(vec![Secret::parse(
+            secret,
+            "the webhook secret",
+        )?]))
     }
 
     /// A verifier that accepts any of several secrets, for rotation; order is kept and
@@ -106,7 +109,8 @@ impl Webhook {
 
     /// Sets how far in the past and in the future a delivery may be signed.
     pub fn with_tolerance(self, tolerance: Duration) -> Self {
-        self.with_past_tolerance(tolerance).with_future_tolerance(tolerance)
+        self.with_past_tolerance(tolerance)
+            .with_future_tolerance(tolerance)
     }
 
     pub fn with_past_tolerance(mut self, tolerance: Duration) -> Self {
@@ -139,7 +143,11 @@ impl Webhook {
     }
 
     /// Verifies a delivery against the configured clock.
-    pub fn verify(&self, payload: &[u8], headers: &WebhookHeaders) -> Result<Verified, WebhookError> {
+    pub fn verify(
+        &self,
+        payload: &[u8],
+        headers: &WebhookHeaders,
+    ) -> Result<Verified, WebhookError> {
         self.verify_at(payload, headers, self.now_ms())
     }
 
@@ -189,7 +197,11 @@ impl Webhook {
     }
 
     /// Verifies a delivery, then parses its body into a typed event.
-    pub fn unwrap(&self, payload: &[u8], headers: &WebhookHeaders) -> Result<WebhookEvent, WebhookError> {
+    pub fn unwrap(
+        &self,
+        payload: &[u8],
+        headers: &WebhookHeaders,
+    ) -> Result<WebhookEvent, WebhookError> {
         self.unwrap_at(payload, headers, self.now_ms())
     }
 
@@ -208,13 +220,21 @@ impl Webhook {
             Clock::Fixed(now_ms) => now_ms,
             Clock::System => SystemTime::now()
                 .duration_since(UNIX_EPOCH)
-                .map_or(0, |since| u64::try_from(since.as_millis()).unwrap_or(u64::MAX)),
+                .map_or(0, |since| {
+                    u64::try_from(since.as_millis()).unwrap_or(u64::MAX)
+                }),
         }
     }
 
-    fn check_freshness(&self, signed_ms: u64, now_ms: u64, header: &str) -> Result<(), WebhookError> {
+    fn check_freshness(
+        &self,
+        signed_ms: u64,
+        now_ms: u64,
+        header: &str,
+    ) -> Result<(), WebhookError> {
         let age_ms = i128::from(now_ms) - i128::from(signed_ms);
-        let limit_ms = |tolerance: Duration| i128::try_from(tolerance.as_millis()).unwrap_or(i128::MAX);
+        let limit_ms =
+            |tolerance: Duration| i128::try_from(tolerance.as_millis()).unwrap_or(i128::MAX);
         if let Some(past) = self.past_tolerance
             && age_ms > limit_ms(past)
         {
@@ -248,7 +268,10 @@ pub(crate) fn check_size(payload: &[u8], limit: usize) -> Result<(), WebhookErro
     if payload.len() > limit {
         return Err(WebhookError::new(
             ErrorCode::PayloadTooLarge,
-            format!("the body is {} bytes, above the {limit}-byte limit", payload.len()),
+            format!(
+                "the body is {} bytes, above the {limit}-byte limit",
+                payload.len()
+            ),
         ));
     }
     Ok(())

@@ -75,7 +75,11 @@ const HANDLERS: [(Operation, Handler); 27] = [
 
 /// Runs `operation` for the calling key with wire-form parameters (body or query,
 /// with the path parameters merged in).
-pub(crate) fn run(ctx: &mut Ctx<'_>, operation: &Operation, input: Value) -> Result<String, ApiFailure> {
+pub(crate) fn run(
+    ctx: &mut Ctx<'_>,
+    operation: &Operation,
+    input: Value,
+) -> Result<String, ApiFailure> {
     authorize(ctx.caller(), operation)?;
     let (_, handler) = HANDLERS
         .iter()
@@ -92,7 +96,10 @@ pub(crate) fn parse<P: DeserializeOwned + Validate>(input: Value) -> Result<P, A
         Err(error) => {
             // The core names the field (nested paths included); serde's own words
             // describe the problem without the client-side advice.
-            let field = params_from_value::<P>(input).err().and_then(|failure| failure.field).unwrap_or_default();
+            let field = params_from_value::<P>(input)
+                .err()
+                .and_then(|failure| failure.field)
+                .unwrap_or_default();
             return Err(ApiFailure::invalid_params(field, error.to_string()));
         }
     };
@@ -113,7 +120,11 @@ mod tests {
     #[test]
     fn every_operation_has_a_handler() {
         for operation in op::ALL {
-            assert!(HANDLERS.iter().any(|(known, _)| known == operation), "{}", operation.name);
+            assert!(
+                HANDLERS.iter().any(|(known, _)| known == operation),
+                "{}",
+                operation.name
+            );
         }
     }
 
@@ -123,8 +134,15 @@ mod tests {
             serde_json::json!({"severity": "normal", "studyDescription": "CT"}),
         )
         .unwrap_err();
-        assert_eq!((missing.status, missing.field.as_deref()), (400, Some("studyInstanceUid")));
-        assert!(missing.message.contains("missing field"), "{}", missing.message);
+        assert_eq!(
+            (missing.status, missing.field.as_deref()),
+            (400, Some("studyInstanceUid"))
+        );
+        assert!(
+            missing.message.contains("missing field"),
+            "{}",
+            missing.message
+        );
         let invalid = parse::<avara::models::StudyCreateParams>(
             serde_json::json!({"severity": "normal", "studyDescription": "CT", "studyInstanceUid": "1.02"}),
         )

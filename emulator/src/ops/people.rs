@@ -1,7 +1,8 @@
 //! What users and invitations share: the person's fields and how an update changes them.
 
 use avara::models::{
-    AssignableUserLevel, ClinicRole, PersonUpdate, UserLevel, UserReference, ViewerInvitation, ViewerUser,
+    AssignableUserLevel, ClinicRole, PersonUpdate, UserLevel, UserReference, ViewerInvitation,
+    ViewerUser,
 };
 
 use crate::errors::ApiFailure;
@@ -86,7 +87,10 @@ impl Person<'_> {
 /// Updates the server refuses although the client lets them through.
 pub(super) fn check_update(changes: &PersonUpdate) -> Result<(), ApiFailure> {
     if matches!(changes.clinic_role, Some(None)) {
-        return Err(ApiFailure::invalid_params("clinicRole", "cannot be cleared; every person has a clinic role"));
+        return Err(ApiFailure::invalid_params(
+            "clinicRole",
+            "cannot be cleared; every person has a clinic role",
+        ));
     }
     Ok(())
 }

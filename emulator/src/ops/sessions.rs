@@ -11,7 +11,11 @@ use crate::store::{ViewLink, ViewTarget};
 pub(super) fn mint_link(ctx: &mut Ctx<'_>, target: ViewTarget, ttl_ms: u64) -> UrlResponse {
     let token = ctx.ids.view_token();
     let url = format!("{}/view/{token}", ctx.base_url);
-    let link = ViewLink { target, key: ctx.key, expires_at_ms: ctx.now_ms.saturating_add(ttl_ms) };
+    let link = ViewLink {
+        target,
+        key: ctx.key,
+        expires_at_ms: ctx.now_ms.saturating_add(ttl_ms),
+    };
     ctx.state.add_view(token, link, ctx.now_ms);
     UrlResponse { url }
 }

@@ -2,8 +2,8 @@
 //! and restore access.
 
 use avara::models::{
-    InvitationStatus, InvitedSource, SuccessResponse, UserIdParams, UserInviteParams, UserListPage, UserListParams,
-    UserUpdateParams, ViewerInvitation, ViewerUser,
+    InvitationStatus, InvitedSource, SuccessResponse, UserIdParams, UserInviteParams, UserListPage,
+    UserListParams, UserUpdateParams, ViewerInvitation, ViewerUser,
 };
 use serde_json::Value;
 
@@ -23,9 +23,17 @@ fn not_found(user_id: &str) -> ApiFailure {
 
 pub(super) fn invite(ctx: &mut Ctx<'_>, input: Value) -> Result<String, ApiFailure> {
     let params: UserInviteParams = parse(input)?;
-    let taken = ctx.state.users.rows().any(|(_, record)| record.user.email.eq_ignore_ascii_case(&params.email));
+    let taken = ctx
+        .state
+        .users
+        .rows()
+        .any(|(_, record)| record.user.email.eq_ignore_ascii_case(&params.email));
     if taken {
-        return Err(ApiFailure::conflict(format!("a user with the email {} already exists", params.email)).on("email"));
+        return Err(ApiFailure::conflict(format!(
+            "a user with the email {} already exists",
+            params.email
+        ))
+        .on("email"));
     }
     let now = iso8601(ctx.now_ms);
     let user = ViewerUser {
@@ -68,21 +76,34 @@ pub(super) fn invite(ctx: &mut Ctx<'_>, input: Value) -> Result<String, ApiFailu
         suffix1: user.suffix1.clone(),
         suffix2: user.suffix2.clone(),
     };
-    ctx.state.invitations.insert(invitation.invitation_id.clone(), invitation);
-    let record = ctx.state.users.insert(user.user_id.clone(), UserRecord { user, active: true });
+    ctx.state
+        .invitations
+        .insert(invitation.invitation_id.clone(), invitation);
+    let record = ctx
+        .state
+        .users
+        .insert(user.user_id.clone(), UserRecord { user, active: true });
     Ok(to_json(&record.user))
 }
 
 pub(super) fn retrieve(ctx: &mut Ctx<'_>, input: Value) -> Result<String, ApiFailure> {
     let params: UserIdParams = parse(input)?;
-    let record = ctx.state.users.get(&params.user_id).ok_or_else(|| not_found(&params.user_id))?;
+    let record = ctx
+        .state
+        .users
+        .get(&params.user_id)
+        .ok_or_else(|| not_found(&params.user_id))?;
     Ok(to_json(&record.user))
 }
 
 pub(super) fn update(ctx: &mut Ctx<'_>, input: Value) -> Result<String, ApiFailure> {
     let params: UserUpdateParams = parse(input)?;
     people::check_update(&params.changes)?;
-    let record = ctx.state.users.get_mut(&params.user_id).ok_or_else(|| not_found(&params.user_id))?;
+    let record = ctx
+        .state
+        .users
+        .get_mut(&params.user_id)
+        .ok_or_else(|| not_found(&params.user_id))?;
     Person::of_user(&mut record.user).apply(&params.changes);
     Ok(to_json(&record.user))
 }
@@ -90,28 +111,61 @@ pub(super) fn update(ctx: &mut Ctx<'_>, input: Value) -> Result<String, ApiFailu
 pub(super) fn list(ctx: &mut Ctx<'_>, input: Value) -> Result<String, ApiFailure> {
     let params: UserListParams = parse(input)?;
     let contains = |value: &str, part: &Option<String>| {
-        part.as_ref().is_none_or(|part| value.to_lowercase().contains(&part.to_lowercase()))
+        part.as_ref()
+            .is_none_or(|part| value.to_lowercase().contains(&part.to_lowercase()))
     };
     let matching = ctx.state.users.rows().filter(|(_, record)| {
         let user = &record.user;
-        params.email.as_ref().is_none_or(|email| user.email.eq_ignore_ascii_case(email))
+        params
+            .email
+            .as_ref()
+            .is_none_or(|email| user.email.eq_ignore_ascii_case(email))
             && contains(&user.first_name, &params.first_name)
             && contains(&user.last_name, &params.last_name)
-            && params.invited_source.as_ref().is_none_or(|source| &user.invited_source == source)
-            && params.level.as_ref().is_none_or(|level| &user.level == level)
+            && params
+                .invited_source
+                .as_ref()
+                .is_none_or(|source| &user.invited_source == source)
+            && params
+                .level
+                .as_ref()
+                .is_none_or(|level| &user.level == level)
     });
     let page = paginate("users", params.cursor.as_deref(), params.limit, matching)?;
-    let users = page.items.into_iter().map(|record| record.user.clone()).collect();
-    Ok(to_json(&UserListPage { users, cursor: page.cursor, has_more: page.has_more }))
+    let users = page
+        .items
+        .into_iter()
+        .map(|record| record.user.clone())
+        .collect();
+    Ok(to_json(&UserListPage {
+        users,
+        cursor: page.cursor,
+        has_more: page.has_more,
+    }))
 }
 
 fn set_active(ctx: &mut Ctx<'_>, input: Value, active: bool) -> Result<String, ApiFailure> {
     let params: UserIdParams = parse(input)?;
-    let record = ctx.state.users.get_mut(&params.user_id).ok_or_else(|| not_found(&params.user_id))?;
-    let message = (record.active == active)
-        .then(|| format!("the user {}", if active { "already has access" } else { "has no access already" }));
+    let record = ctx
+        .state
+        .users
+        .get_mut(&params.user_id)
+        .ok_or_else(|| not_found(&params.user_id))?;
+    let message = (record.active == active).then(|| {
+        format!(
+            "the user {}",
+            if active {
+                "already has access"
+            } else {
+                "has no access already"
+            }
+        )
+    });
     record.active = active;
-    Ok(to_json(&SuccessResponse { success: true, message }))
+    Ok(to_json(&SuccessResponse {
+        success: true,
+        message,
+    }))
 }
 
 pub(super) fn reactivate(ctx: &mut Ctx<'_>, input: Value) -> Result<String, ApiFailure> {

@@ -85,7 +85,10 @@ struct Given {
 fn event_type(name: &str) -> Result<&'static str, String> {
     event_types().find(|known| *known == name).ok_or_else(|| {
         let known: Vec<&str> = event_types().collect();
-        format!("unknown event type {name:?}; expected one of {}", known.join(", "))
+        format!(
+            "unknown event type {name:?}; expected one of {}",
+            known.join(", ")
+        )
     })
 }
 
@@ -93,7 +96,9 @@ fn read_flags<I: Iterator<Item = String>>(mut args: I) -> Result<Option<Given>, 
     let mut given = Given::default();
     while let Some(arg) = args.next() {
         let (name, inline) = match arg.split_once('=') {
-            Some((name, value)) if name.starts_with("--") => (name.to_owned(), Some(value.to_owned())),
+            Some((name, value)) if name.starts_with("--") => {
+                (name.to_owned(), Some(value.to_owned()))
+            }
             _ => (arg.clone(), None),
         };
         let slot = match name.as_str() {
@@ -112,16 +117,24 @@ fn read_flags<I: Iterator<Item = String>>(mut args: I) -> Result<Option<Given>, 
             "--scheme" => &mut given.scheme,
             "--timeout-ms" => &mut given.timeout_ms,
             "--study-uid" => &mut given.study_uid,
-            flag if flag.starts_with('-') => return Err(format!("unknown flag {flag} for trigger")),
+            flag if flag.starts_with('-') => {
+                return Err(format!("unknown flag {flag} for trigger"));
+            }
             _ if given.event.is_some() => {
-                return Err(format!("unexpected argument {arg:?}: one event type at a time, or --all"));
+                return Err(format!(
+                    "unexpected argument {arg:?}: one event type at a time, or --all"
+                ));
             }
             _ => {
                 given.event = Some(arg);
                 continue;
             }
         };
-        *slot = Some(inline.or_else(|| args.next()).ok_or_else(|| format!("{name} needs a value"))?);
+        *slot = Some(
+            inline
+                .or_else(|| args.next())
+                .ok_or_else(|| format!("{name} needs a value"))?,
+        );
     }
     Ok(Some(given))
 }
@@ -142,22 +155,33 @@ fn check_secret(secret: &str, scheme: Scheme) -> Result<(), String> {
 
 /// Parses the arguments after `trigger`; `env_secret` is the value of
 /// [`SECRET_VARIABLE`], if set.
-pub fn parse<I: IntoIterator<Item = String>>(args: I, env_secret: Option<String>) -> Result<TriggerCommand, String> {
-    let Some(given) = read_flags(args.into_iter())? else { return Ok(TriggerCommand::Help) };
+pub fn parse<I: IntoIterator<Item = String>>(
+    args: I,
+    env_secret: Option<String>,
+) -> Result<TriggerCommand, String> {
+    let Some(given) = read_flags(args.into_iter())? else {
+        return Ok(TriggerCommand::Help);
+    };
     let events = match (&given.event, given.all) {
         (Some(_), true) => return Err("name one event type or --all, not both".into()),
         (None, false) => return Err("name an event type to send, or --all".into()),
         (Some(name), false) => vec![event_type(name)?],
         (None, true) => event_types().collect(),
     };
-    let url = given.url.ok_or("--to URL is required: the receiver's webhook endpoint")?;
+    let url = given
+        .url
+        .ok_or("--to URL is required: the receiver's webhook endpoint")?;
     if !(url.starts_with("http://") || url.starts_with("https://")) {
-        return Err(format!("--to must be an http:// or https:// URL, got {url:?}"));
+        return Err(format!(
+            "--to must be an http:// or https:// URL, got {url:?}"
+        ));
     }
     let secret = given
         .secret
         .or(env_secret.filter(|secret| !secret.is_empty()))
-        .ok_or(format!("no webhook secret: pass --secret or set {SECRET_VARIABLE}"))?;
+        .ok_or(format!(
+            "no webhook secret: pass --secret or set {SECRET_VARIABLE}"
+        ))?;
     let scheme = given
         .scheme
         .as_deref()
@@ -168,7 +192,11 @@ pub fn parse<I: IntoIterator<Item = String>>(args: I, env_secret: Option<String>
         None => 10_000,
         Some(text) => match text.parse::<u64>() {
             Ok(ms) if ms > 0 => ms,
-            _ => return Err(format!("--timeout-ms must be a whole number of milliseconds above 0, got {text:?}")),
+            _ => {
+                return Err(format!(
+                    "--timeout-ms must be a whole number of milliseconds above 0, got {text:?}"
+                ));
+            }
         },
     };
     let study_uid = given
@@ -194,7 +222,10 @@ mod tests {
     const SECRET: &str = "whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
 
     fn send(args: &[&str], env: Option<&str>) -> Result<TriggerOptions, String> {
-        match parse(args.iter().map(|arg| (*arg).to_owned()), env.map(str::to_owned))? {
+        match parse(
+            args.iter().map(|arg| (*arg).to_owned()),
+            env.map(str::to_owned),
+        )? {
             TriggerCommand::Send(options) => Ok(options),
             TriggerCommand::Help => panic!("help"),
         }
@@ -202,10 +233,17 @@ mod tests {
 
     #[test]
     fn defaults_and_flags() {
-        let options = send(&["report.delivered", "--to", "http://127.0.0.1:3000/hook"], Some(SECRET)).unwrap();
+        let options = send(
+            &["report.delivered", "--to", "http://127.0.0.1:3000/hook"],
+            Some(SECRET),
+        )
+        .unwrap();
         assert_eq!(options.events, vec!["report.delivered"]);
         assert!(!options.check_forged && !options.json);
-        assert_eq!((options.scheme, options.timeout), (Scheme::Guide, Duration::from_secs(10)));
+        assert_eq!(
+            (options.scheme, options.timeout),
+            (Scheme::Guide, Duration::from_secs(10))
+        );
         assert_eq!(options.secret, SECRET);
         let options = send(
             &[
@@ -226,9 +264,15 @@ mod tests {
         .unwrap();
         assert_eq!(options.events.len(), 7);
         assert!(options.check_forged && options.json);
-        assert_eq!((options.scheme, options.timeout), (Scheme::Both, Duration::from_millis(500)));
+        assert_eq!(
+            (options.scheme, options.timeout),
+            (Scheme::Both, Duration::from_millis(500))
+        );
         assert_eq!(options.study_uid.unwrap().as_str(), "1.2.840.10008.1");
-        assert_eq!(parse(["--help".to_owned()], None).unwrap(), TriggerCommand::Help);
+        assert_eq!(
+            parse(["--help".to_owned()], None).unwrap(),
+            TriggerCommand::Help
+        );
     }
 
     #[test]
@@ -236,32 +280,65 @@ mod tests {
         let to = ["--to", "http://127.0.0.1:1/"];
         let error = |args: &[&str], env: Option<&str>| send(args, env).unwrap_err();
         assert!(error(&["--all", to[0], to[1]], None).contains(SECRET_VARIABLE));
-        assert!(error(&["nope.event", to[0], to[1]], Some(SECRET)).contains("study.access_requested"));
-        assert!(error(&["--all", "report.delivered", to[0], to[1]], Some(SECRET)).contains("not both"));
+        assert!(
+            error(&["nope.event", to[0], to[1]], Some(SECRET)).contains("study.access_requested")
+        );
+        assert!(
+            error(&["--all", "report.delivered", to[0], to[1]], Some(SECRET)).contains("not both")
+        );
         assert!(error(&[to[0], to[1]], Some(SECRET)).contains("--all"));
         assert!(error(&["--all"], Some(SECRET)).contains("--to"));
         assert!(error(&["--all", "--to", "127.0.0.1:3000"], Some(SECRET)).contains("http://"));
         assert!(error(&["--all", to[0], to[1], "--secret", "short"], None).contains("32 bytes"));
         let plain = "a-plain-secret-that-is-long-enough-for-hmac";
-        let standard = error(&["--all", to[0], to[1], "--secret", plain, "--scheme", "standard"], None);
+        let standard = error(
+            &[
+                "--all", to[0], to[1], "--secret", plain, "--scheme", "standard",
+            ],
+            None,
+        );
         assert!(standard.contains("whsec_"), "{standard}");
         assert!(send(&["--all", to[0], to[1], "--secret", plain], None).is_ok());
-        assert!(error(&["--all", to[0], to[1], "--scheme", "hmac"], Some(SECRET)).contains("--scheme"));
-        assert!(error(&["--all", to[0], to[1], "--timeout-ms", "0"], Some(SECRET)).contains("--timeout-ms"));
-        assert!(error(&["--all", to[0], to[1], "--study-uid", "1.2.03"], Some(SECRET)).contains("--study-uid"));
+        assert!(
+            error(&["--all", to[0], to[1], "--scheme", "hmac"], Some(SECRET)).contains("--scheme")
+        );
+        assert!(
+            error(&["--all", to[0], to[1], "--timeout-ms", "0"], Some(SECRET))
+                .contains("--timeout-ms")
+        );
+        assert!(
+            error(
+                &["--all", to[0], to[1], "--study-uid", "1.2.03"],
+                Some(SECRET)
+            )
+            .contains("--study-uid")
+        );
         assert!(error(&["--all", to[0], to[1], "--verbose"], Some(SECRET)).contains("--verbose"));
-        assert!(error(&["--all", to[0], to[1], "--json=yes"], Some(SECRET)).contains("takes no value"));
+        assert!(
+            error(&["--all", to[0], to[1], "--json=yes"], Some(SECRET)).contains("takes no value")
+        );
         assert!(error(&["--all", to[0]], Some(SECRET)).contains("--to needs a value"));
     }
 
     #[test]
     fn every_flag_and_event_type_is_documented() {
-        for flag in ["--all", "--to", "--secret", "--scheme", "--timeout-ms", "--study-uid", "--json", SECRET_VARIABLE]
-        {
+        for flag in [
+            "--all",
+            "--to",
+            "--secret",
+            "--scheme",
+            "--timeout-ms",
+            "--study-uid",
+            "--json",
+            SECRET_VARIABLE,
+        ] {
             assert!(HELP.contains(flag), "{flag} is missing from the help");
         }
         for event_type in event_types() {
-            assert!(HELP.contains(event_type), "{event_type} is missing from the help");
+            assert!(
+                HELP.contains(event_type),
+                "{event_type} is missing from the help"
+            );
         }
     }
 }

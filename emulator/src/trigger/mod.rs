@@ -34,16 +34,28 @@ fn deliver(
 
 /// One check: a fresh event of `event_type`, signed with the right secret, or, when
 /// `forged`, with another one.
-fn check(options: &TriggerOptions, agent: &ureq::Agent, ids: &Ids, event_type: &'static str, forged: bool) -> Check {
+fn check(
+    options: &TriggerOptions,
+    agent: &ureq::Agent,
+    ids: &Ids,
+    event_type: &'static str,
+    forged: bool,
+) -> Check {
     let now = now_ms();
     let label = if forged { FORGED } else { event_type };
     let scheme = options.scheme.as_str();
     let sample = match sample(ids, event_type, options.study_uid.as_ref(), now) {
         Ok(sample) => sample,
-        Err(problem) => return Check::new(label, event_type, String::new(), scheme).unsent(problem),
+        Err(problem) => {
+            return Check::new(label, event_type, String::new(), scheme).unsent(problem);
+        }
     };
     let pending = Check::new(label, event_type, sample.event_id.clone(), scheme);
-    let secret = if forged { ids.webhook_secret() } else { options.secret.clone() };
+    let secret = if forged {
+        ids.webhook_secret()
+    } else {
+        options.secret.clone()
+    };
     match deliver(options, agent, &sample, &secret, now) {
         Err(problem) => pending.unsent(format!("the delivery could not be signed: {problem}")),
         Ok(exchange) if forged => pending.judged(&exchange, judge_forged(&exchange)),
@@ -70,7 +82,11 @@ pub fn run(options: &TriggerOptions, out: &mut dyn Write) -> io::Result<bool> {
         }
         checks.push(check);
     }
-    let closing = if options.json { report::json(&checks) } else { report::summary(&checks) };
+    let closing = if options.json {
+        report::json(&checks)
+    } else {
+        report::summary(&checks)
+    };
     out.write_all(closing.as_bytes())?;
     out.flush()?;
     Ok(checks.iter().all(|check| check.passed))

@@ -29,7 +29,12 @@ pub(crate) struct Check {
 }
 
 impl Check {
-    pub(crate) fn new(label: &'static str, event_type: &'static str, event_id: String, scheme: &'static str) -> Check {
+    pub(crate) fn new(
+        label: &'static str,
+        event_type: &'static str,
+        event_id: String,
+        scheme: &'static str,
+    ) -> Check {
         Check {
             label,
             event_type,
@@ -63,7 +68,9 @@ impl Check {
 /// `PASS  <label>  <scheme>  200  14 ms` or `FAIL  <label>  <scheme>  200  <violation>`,
 /// then further violations and the notes, indented.
 pub(crate) fn lines(check: &Check) -> String {
-    let status = check.status.map_or_else(|| "---".to_owned(), |status| status.to_string());
+    let status = check
+        .status
+        .map_or_else(|| "---".to_owned(), |status| status.to_string());
     let head = format!(
         "{}  {:<LABEL_WIDTH$}  {:<8}  {status}",
         if check.passed { "PASS" } else { "FAIL" },
@@ -85,8 +92,15 @@ pub(crate) fn lines(check: &Check) -> String {
 
 pub(crate) fn summary(checks: &[Check]) -> String {
     let failed = checks.iter().filter(|check| !check.passed).count();
-    let verdict = if failed == 0 { "the receiver keeps the contract" } else { "the receiver breaks the contract" };
-    format!("{} passed, {failed} failed: {verdict}\n", checks.len() - failed)
+    let verdict = if failed == 0 {
+        "the receiver keeps the contract"
+    } else {
+        "the receiver breaks the contract"
+    };
+    format!(
+        "{} passed, {failed} failed: {verdict}\n",
+        checks.len() - failed
+    )
 }
 
 #[derive(Serialize)]
@@ -100,7 +114,11 @@ struct Document<'a> {
 /// elapsedMs, passed, violations, notes}]}`.
 pub(crate) fn json(checks: &[Check]) -> String {
     let failed = checks.iter().filter(|check| !check.passed).count();
-    let document = Document { passed: checks.len() - failed, failed, checks };
+    let document = Document {
+        passed: checks.len() - failed,
+        failed,
+        checks,
+    };
     // Strings, numbers and booleans only: serializing cannot fail.
     serde_json::to_string_pretty(&document).unwrap_or_default() + "\n"
 }
@@ -116,7 +134,12 @@ mod tests {
             passed,
             violations: violations.iter().map(|text| (*text).to_owned()).collect(),
             notes: notes.iter().map(|text| (*text).to_owned()).collect(),
-            ..Check::new("report.delivered", "report.delivered", "whe_1".into(), "standard")
+            ..Check::new(
+                "report.delivered",
+                "report.delivered",
+                "whe_1".into(),
+                "standard",
+            )
         }
     }
 
@@ -132,18 +155,28 @@ mod tests {
         let fail = lines(&check(false, &["success: invalid type", "second"], &[]));
         assert!(
             fail.starts_with("FAIL  report.delivered ")
-                && fail.lines().next().unwrap().ends_with("200  success: invalid type"),
+                && fail
+                    .lines()
+                    .next()
+                    .unwrap()
+                    .ends_with("200  success: invalid type"),
             "{fail}"
         );
         assert_eq!(fail.lines().nth(1).unwrap().trim(), "also: second");
-        let unsent = Check { status: None, ..check(false, &["no answer"], &[]) };
+        let unsent = Check {
+            status: None,
+            ..check(false, &["no answer"], &[])
+        };
         assert!(lines(&unsent).contains("---  no answer"));
         assert_eq!(
             summary(&[check(true, &[], &[]), unsent.clone()]),
             "1 passed, 1 failed: the receiver breaks the contract\n"
         );
         let document: serde_json::Value = serde_json::from_str(&json(&[unsent])).unwrap();
-        assert_eq!((document["passed"].as_u64(), document["failed"].as_u64()), (Some(0), Some(1)));
+        assert_eq!(
+            (document["passed"].as_u64(), document["failed"].as_u64()),
+            (Some(0), Some(1))
+        );
         assert_eq!(document["checks"][0]["status"], serde_json::Value::Null);
         assert_eq!(document["checks"][0]["violations"][0], "no answer");
     }

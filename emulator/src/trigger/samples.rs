@@ -54,10 +54,15 @@ impl Maker<'_> {
     fn event(&self, event_type: &str) -> Result<WebhookEvent, IdError> {
         let id = WebhookEventId::new(self.ids.prefixed(WebhookEventId::PREFIX))?;
         let event = match event_type {
-            "study.access_requested" => WebhookEvent::StudyAccessRequested(StudyAccessRequestedEvent {
-                id,
-                data: StudyAccessRequestedData { study_id: self.study_id()?, study_instance_uid: self.study_uid()? },
-            }),
+            "study.access_requested" => {
+                WebhookEvent::StudyAccessRequested(StudyAccessRequestedEvent {
+                    id,
+                    data: StudyAccessRequestedData {
+                        study_id: self.study_id()?,
+                        study_instance_uid: self.study_uid()?,
+                    },
+                })
+            }
             "ephemeral.access_requested" => {
                 let options = json!({ "studyInstanceUid": self.study_uid()?.as_str(), "requestedBy": "dr.okafor" });
                 WebhookEvent::EphemeralAccessRequested(EphemeralAccessRequestedEvent {
@@ -68,8 +73,8 @@ impl Maker<'_> {
                     },
                 })
             }
-            "secondary_capture.access_requested" => {
-                WebhookEvent::SecondaryCaptureAccessRequested(SecondaryCaptureAccessRequestedEvent {
+            "secondary_capture.access_requested" => WebhookEvent::SecondaryCaptureAccessRequested(
+                SecondaryCaptureAccessRequestedEvent {
                     id,
                     data: SecondaryCaptureAccessRequestedData {
                         study_id: self.study_id()?,
@@ -77,8 +82,8 @@ impl Maker<'_> {
                         series_instance_uid: Some(self.ids.dicom_uid()),
                         sop_instance_uid: Some(self.ids.dicom_uid()),
                     },
-                })
-            }
+                },
+            ),
             "report.delivered" => {
                 let report_id = ReportId::new(self.ids.prefixed(ReportId::PREFIX))?;
                 WebhookEvent::ReportDelivered(ReportDeliveredEvent {
@@ -99,19 +104,21 @@ impl Maker<'_> {
                     },
                 })
             }
-            "modality_worklist.requested" => WebhookEvent::ModalityWorklistRequested(ModalityWorklistRequestedEvent {
-                id,
-                data: ModalityWorklistRequestedData {
-                    calling_ae: "CT_SCANNER_01".into(),
-                    clinic_id: self.uuid()?,
-                    date_end: self.today(),
-                    date_start: self.today(),
-                    source_ip: "203.0.113.24".into(),
-                    modality: Some("CT".into()),
-                },
-            }),
-            "patient_study.enrichment_requested" => {
-                WebhookEvent::PatientStudyEnrichmentRequested(PatientStudyEnrichmentRequestedEvent {
+            "modality_worklist.requested" => {
+                WebhookEvent::ModalityWorklistRequested(ModalityWorklistRequestedEvent {
+                    id,
+                    data: ModalityWorklistRequestedData {
+                        calling_ae: "CT_SCANNER_01".into(),
+                        clinic_id: self.uuid()?,
+                        date_end: self.today(),
+                        date_start: self.today(),
+                        source_ip: "203.0.113.24".into(),
+                        modality: Some("CT".into()),
+                    },
+                })
+            }
+            "patient_study.enrichment_requested" => WebhookEvent::PatientStudyEnrichmentRequested(
+                PatientStudyEnrichmentRequestedEvent {
                     id,
                     data: PatientStudyEnrichmentRequestedData {
                         clinic_id: self.uuid()?,
@@ -119,21 +126,27 @@ impl Maker<'_> {
                         accession_number: Some(format!("ACC{}", self.ids.digits(9))),
                         patient_id: Some(format!("PID{}", self.ids.digits(7))),
                     },
-                })
-            }
+                },
+            ),
             "clinical_context.enrichment_requested" => {
-                WebhookEvent::ClinicalContextEnrichmentRequested(ClinicalContextEnrichmentRequestedEvent {
-                    id,
-                    data: ClinicalContextEnrichmentRequestedData {
-                        clinic_id: self.uuid()?,
-                        study_id: self.uuid()?,
-                        study_instance_uid: self.study_uid()?,
-                        external_patient_id: Some(format!("EHR-{}", self.ids.digits(6))),
-                        mrn: Some(format!("MRN{}", self.ids.digits(8))),
+                WebhookEvent::ClinicalContextEnrichmentRequested(
+                    ClinicalContextEnrichmentRequestedEvent {
+                        id,
+                        data: ClinicalContextEnrichmentRequestedData {
+                            clinic_id: self.uuid()?,
+                            study_id: self.uuid()?,
+                            study_instance_uid: self.study_uid()?,
+                            external_patient_id: Some(format!("EHR-{}", self.ids.digits(6))),
+                            mrn: Some(format!("MRN{}", self.ids.digits(8))),
+                        },
                     },
-                })
+                )
             }
-            other => return Err(IdError { message: format!("there is no sample of the event type {other:?}") }),
+            other => {
+                return Err(IdError {
+                    message: format!("there is no sample of the event type {other:?}"),
+                });
+            }
         };
         Ok(event)
     }
@@ -147,11 +160,24 @@ pub(crate) fn sample(
     study_uid: Option<&DicomUid>,
     now_ms: u64,
 ) -> Result<Sample, String> {
-    let event = Maker { ids, study_uid, now_ms }.event(event_type).map_err(|error| error.message)?;
+    let event = Maker {
+        ids,
+        study_uid,
+        now_ms,
+    }
+    .event(event_type)
+    .map_err(|error| error.message)?;
     let event_id = event.id().map(ToString::to_string).unwrap_or_default();
     let value = event.to_value();
-    let study_uid = value["data"]["studyInstanceUid"].as_str().map(str::to_owned);
-    Ok(Sample { event_id, event_type, body: value.to_string(), study_uid })
+    let study_uid = value["data"]["studyInstanceUid"]
+        .as_str()
+        .map(str::to_owned);
+    Ok(Sample {
+        event_id,
+        event_type,
+        body: value.to_string(),
+        study_uid,
+    })
 }
 
 #[cfg(test)]
@@ -168,13 +194,30 @@ mod tests {
         let now_ms = 1_767_225_600_123;
         for event_type in event_types() {
             let sample = sample(&ids, event_type, None, now_ms).unwrap();
-            let headers = signature_headers(Scheme::Both, SECRET, &sample.event_id, &sample.body, now_ms).unwrap();
-            let received: WebhookHeaders = headers.iter().map(|(name, value)| (*name, value.as_bytes())).collect();
-            let event = Webhook::new(SECRET).unwrap().unwrap_at(sample.body.as_bytes(), &received, now_ms).unwrap();
+            let headers =
+                signature_headers(Scheme::Both, SECRET, &sample.event_id, &sample.body, now_ms)
+                    .unwrap();
+            let received: WebhookHeaders = headers
+                .iter()
+                .map(|(name, value)| (*name, value.as_bytes()))
+                .collect();
+            let event = Webhook::new(SECRET)
+                .unwrap()
+                .unwrap_at(sample.body.as_bytes(), &received, now_ms)
+                .unwrap();
             assert_eq!(event.event_type(), event_type);
-            assert_eq!(event.id().map(ToString::to_string), Some(sample.event_id.clone()));
-            assert_eq!(WebhookEvent::from_json(sample.body.as_bytes()).unwrap(), event);
-            assert!(!matches!(event, WebhookEvent::Unknown { .. }), "{event_type} parsed as unknown");
+            assert_eq!(
+                event.id().map(ToString::to_string),
+                Some(sample.event_id.clone())
+            );
+            assert_eq!(
+                WebhookEvent::from_json(sample.body.as_bytes()).unwrap(),
+                event
+            );
+            assert!(
+                !matches!(event, WebhookEvent::Unknown { .. }),
+                "{event_type} parsed as unknown"
+            );
         }
     }
 
@@ -192,7 +235,12 @@ mod tests {
                 assert_eq!(uid, pinned.as_str(), "{event_type}");
             }
         }
-        let worklist = sample(&ids, "modality_worklist.requested", None, 1_767_225_600_000).unwrap();
-        assert!(worklist.body.contains(r#""dateStart":"2026-01-01""#), "{}", worklist.body);
+        let worklist =
+            sample(&ids, "modality_worklist.requested", None, 1_767_225_600_000).unwrap();
+        assert!(
+            worklist.body.contains(r#""dateStart":"2026-01-01""#),
+            "{}",
+            worklist.body
+        );
     }
 }

@@ -38,16 +38,23 @@ pub struct Reply {
 
 impl Reply {
     pub fn json(&self) -> Value {
-        serde_json::from_str(&self.text).unwrap_or_else(|error| panic!("not JSON ({error}): {}", self.text))
+        serde_json::from_str(&self.text)
+            .unwrap_or_else(|error| panic!("not JSON ({error}): {}", self.text))
     }
 
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(given, _)| given.eq_ignore_ascii_case(name)).map(|(_, value)| value.as_str())
+        self.headers
+            .iter()
+            .find(|(given, _)| given.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
     }
 
     /// The error body's `error.code`.
     pub fn code(&self) -> String {
-        self.json()["error"]["code"].as_str().unwrap_or_default().to_owned()
+        self.json()["error"]["code"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
     }
 }
 
@@ -62,7 +69,9 @@ pub fn call(
     body: Option<&str>,
     headers: &[(&str, &str)],
 ) -> Reply {
-    let mut builder = http::Request::builder().method(method).uri(format!("{}{path_and_query}", emulator.base_url()));
+    let mut builder = http::Request::builder()
+        .method(method)
+        .uri(format!("{}{path_and_query}", emulator.base_url()));
     if let Some(key) = key {
         builder = builder.header("authorization", format!("Bearer {key}"));
     }
@@ -70,9 +79,12 @@ pub fn call(
         builder = builder.header(*name, *value);
     }
     let response = match body {
-        Some(body) => {
-            agent.run(builder.header("content-type", "application/json").body(body.as_bytes().to_vec()).unwrap())
-        }
+        Some(body) => agent.run(
+            builder
+                .header("content-type", "application/json")
+                .body(body.as_bytes().to_vec())
+                .unwrap(),
+        ),
         None => agent.run(builder.body(()).unwrap()),
     }
     .expect("the emulator answers");
@@ -80,20 +92,56 @@ pub fn call(
     let headers = response
         .headers()
         .iter()
-        .map(|(name, value)| (name.as_str().to_owned(), value.to_str().unwrap_or_default().to_owned()))
+        .map(|(name, value)| {
+            (
+                name.as_str().to_owned(),
+                value.to_str().unwrap_or_default().to_owned(),
+            )
+        })
         .collect();
-    let text = response.into_body().read_to_string().expect("a readable body");
-    Reply { status, headers, text }
+    let text = response
+        .into_body()
+        .read_to_string()
+        .expect("a readable body");
+    Reply {
+        status,
+        headers,
+        text,
+    }
 }
 
 /// `call` with the default key.
-pub fn api(agent: &ureq::Agent, emulator: &Emulator, method: &str, path: &str, body: Option<&str>) -> Reply {
-    call(agent, emulator, method, path, Some(emulator.default_key()), body, &[])
+pub fn api(
+    agent: &ureq::Agent,
+    emulator: &Emulator,
+    method: &str,
+    path: &str,
+    body: Option<&str>,
+) -> Reply {
+    call(
+        agent,
+        emulator,
+        method,
+        path,
+        Some(emulator.default_key()),
+        body,
+        &[],
+    )
 }
 
 pub fn create_study(agent: &ureq::Agent, emulator: &Emulator, key: &str, uid: &str) -> Value {
-    let body = format!(r#"{{"severity":"normal","studyDescription":"CT head","studyInstanceUid":"{uid}"}}"#);
-    let reply = call(agent, emulator, "POST", "/v1/viewer/studies", Some(key), Some(&body), &[]);
+    let body = format!(
+        r#"{{"severity":"normal","studyDescription":"CT head","studyInstanceUid":"{uid}"}}"#
+    );
+    let reply = call(
+        agent,
+        emulator,
+        "POST",
+        "/v1/viewer/studies",
+        Some(key),
+        Some(&body),
+        &[],
+    );
     assert_eq!(reply.status, 200, "{}", reply.text);
     reply.json()
 }
@@ -107,7 +155,10 @@ pub struct Delivery {
 
 impl Delivery {
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(given, _)| given.eq_ignore_ascii_case(name)).map(|(_, value)| value.as_str())
+        self.headers
+            .iter()
+            .find(|(given, _)| given.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
     }
 }
 
@@ -151,14 +202,19 @@ impl WebhookReceiver {
     }
 }
 
-pub fn receiver(answers: usize, respond: impl Fn(&Delivery) -> (u16, String) + Send + 'static) -> WebhookReceiver {
+pub fn receiver(
+    answers: usize,
+    respond: impl Fn(&Delivery) -> (u16, String) + Send + 'static,
+) -> WebhookReceiver {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}/webhooks/avara", listener.local_addr().unwrap());
     let (sender, deliveries) = mpsc::channel();
     let handle = thread::spawn(move || {
         for _ in 0..answers {
             let (mut stream, _) = listener.accept().unwrap();
-            stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+            stream
+                .set_read_timeout(Some(Duration::from_secs(10)))
+                .unwrap();
             let delivery = read_delivery(&stream);
             let (status, body) = respond(&delivery);
             let _ = sender.send(delivery);
@@ -170,7 +226,11 @@ pub fn receiver(answers: usize, respond: impl Fn(&Delivery) -> (u16, String) + S
             stream.write_all(body.as_bytes()).unwrap();
         }
     });
-    WebhookReceiver { url, deliveries, handle }
+    WebhookReceiver {
+        url,
+        deliveries,
+        handle,
+    }
 }
 
 /// What happened to a request written by hand.
@@ -182,10 +242,22 @@ pub enum Raw {
 }
 
 /// Sends one request on a fresh connection (`Connection: close`) and reads the status.
-pub fn raw(emulator: &Emulator, method: &str, path: &str, key: &str, headers: &[(&str, &str)], body: &str) -> Raw {
+pub fn raw(
+    emulator: &Emulator,
+    method: &str,
+    path: &str,
+    key: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> Raw {
     let mut stream = TcpStream::connect(("127.0.0.1", emulator.port())).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    let extra: String = headers.iter().map(|(name, value)| format!("{name}: {value}\r\n")).collect();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let extra: String = headers
+        .iter()
+        .map(|(name, value)| format!("{name}: {value}\r\n"))
+        .collect();
     let request = format!(
         "{method} {path} HTTP/1.1\r\nhost: 127.0.0.1\r\nauthorization: Bearer {key}\r\n{extra}\
          content-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
@@ -195,7 +267,11 @@ pub fn raw(emulator: &Emulator, method: &str, path: &str, key: &str, headers: &[
     let mut answer = Vec::new();
     let _ = stream.read_to_end(&mut answer);
     let text = String::from_utf8_lossy(&answer);
-    match text.split(' ').nth(1).and_then(|status| status.parse().ok()) {
+    match text
+        .split(' ')
+        .nth(1)
+        .and_then(|status| status.parse().ok())
+    {
         Some(status) => Raw::Status(status),
         None => Raw::Dropped,
     }
