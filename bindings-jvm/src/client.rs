@@ -3,9 +3,10 @@
 //! request/response codec for the Java facade and the shared vectors. Nothing here knows
 //! an operation.
 
-// Every `Result` here crosses the FFI, where uniffi serializes the error into a buffer at
-// once; boxing the large `ApiFailure` would only add an allocation.
-#![allow(clippy::result_large_err)]
+#![allow(
+    clippy::result_large_err,
+    reason = "uniffi takes an error by value and serializes it into a buffer at once; boxing `ApiFailure` would only add an allocation"
+)]
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -42,7 +43,7 @@ impl From<ApiError> for ApiFailure {
             detail: error.message,
             field: error.field,
             status: error.status.map(i32::from),
-            body: error.body.as_ref().map(wire::encode),
+            body: error.body.as_deref().map(wire::encode),
             request_id: error.request_id,
             attempts: i32::try_from(error.attempts).unwrap_or(i32::MAX),
         }

@@ -16,6 +16,10 @@
 uniffi::setup_scaffolding!();
 
 pub mod client;
+#[allow(
+    unsafe_code,
+    reason = "the C entry points bound by JNA direct mapping take raw pointers and handles"
+)]
 pub mod direct;
 pub mod error;
 pub mod events;

@@ -174,6 +174,7 @@ pub fn study_access_requested_authorized_with_manifest(
 /// `handle` comes from `ManifestCollector::direct_handle` and is not yet released; `url`
 /// and `data` are null or point to `url_len` and `data_len` bytes, unchanged until this
 /// returns.
+#[allow(unsafe_code, reason = "a C entry point bound by JNA direct mapping")]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn avara_jvm_manifest_add(
     handle: i64,
@@ -202,6 +203,7 @@ pub unsafe extern "C" fn avara_jvm_manifest_add(
 ///
 /// # Safety
 /// `handle` came from `direct_handle`, is released only once, and no call uses it after.
+#[allow(unsafe_code, reason = "a C entry point bound by JNA direct mapping")]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn avara_jvm_manifest_release(handle: i64) {
     // SAFETY: guaranteed by the caller, see above.

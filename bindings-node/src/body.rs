@@ -33,8 +33,9 @@ pub fn read(value: Unknown<'_>) -> Result<Body<'_>> {
         // SAFETY: each cast matches the type just checked.
         ValueType::String => Ok(Body::Text(unsafe { value.cast::<String>() }.or_throw()?)),
         ValueType::Object if value.is_typedarray().or_throw()? => {
-            // The cast itself checks the element type, so other typed arrays fail here.
-            match unsafe { value.cast::<Uint8ArraySlice>() } {
+            // SAFETY: checked to be a typed array just above. The cast itself checks the
+            // element type, so other typed arrays fail here.
+            match unsafe { value.cast::<Uint8ArraySlice<'_>>() } {
                 Ok(view) => Ok(Body::View(view)),
                 Err(_) => Err(not_raw("a typed array other than Uint8Array")),
             }

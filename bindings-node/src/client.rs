@@ -8,9 +8,6 @@
 //! than a thrown error, because a napi error cannot carry the status, body and field
 //! that `lib/api-errors.js` puts on its classes.
 
-// The core's `ApiError` is the error of every call; boxing it here would only add a copy.
-#![allow(clippy::result_large_err)]
-
 use std::collections::HashMap;
 use std::time::Duration;
 
@@ -54,7 +51,7 @@ impl From<ApiError> for CallFailure {
             message: error.message,
             field: error.field,
             status: error.status.map(u32::from),
-            body: error.body,
+            body: error.body.map(|body| *body),
             request_id: error.request_id,
             attempts: error.attempts,
         }

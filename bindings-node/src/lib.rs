@@ -4,7 +4,19 @@
 //! core's results back; `index.js` wraps this module to give JavaScript callers their
 //! idioms (error classes, header containers, the `Avara` client object).
 
+#![cfg_attr(
+    test,
+    allow(
+        dead_code,
+        reason = "napi registers the exports only outside cfg(test), so the test build of this untested cdylib sees them unused"
+    )
+)]
+
 mod bench;
+#[allow(
+    unsafe_code,
+    reason = "napi's `Unknown::cast` is unsafe; each cast follows the type check it relies on"
+)]
 mod body;
 mod client;
 mod describe;
@@ -14,4 +26,8 @@ mod headers;
 mod manifest;
 mod responses;
 mod standalone;
+#[allow(
+    unsafe_code,
+    reason = "napi's `Unknown::cast` is unsafe; each cast follows the type check it relies on"
+)]
 mod webhook;

@@ -91,7 +91,7 @@ pub struct ManifestTask {
     inputs: Vec<(String, Source)>,
 }
 
-fn read_header(source: &Source) -> std::result::Result<SopHeader, ReadFailure> {
+fn read_header(source: &Source) -> Result<SopHeader, ReadFailure> {
     match source {
         Source::Bytes(bytes) => Ok(read_sop_header(bytes)),
         Source::File(path) => File::open(path)
@@ -105,7 +105,7 @@ fn read_header(source: &Source) -> std::result::Result<SopHeader, ReadFailure> {
 }
 
 impl Task for ManifestTask {
-    type Output = std::result::Result<String, ReadFailure>;
+    type Output = Result<String, ReadFailure>;
     type JsValue = Either<String, ReadFailure>;
 
     fn compute(&mut self) -> napi::Result<Self::Output> {

@@ -66,12 +66,13 @@ impl NativeWebhook {
     )]
     pub fn new(secrets: Unknown<'_>, options: Option<Unknown<'_>>) -> Result<Self> {
         let verifier = match secrets.get_type().or_throw()? {
-            // SAFETY: each cast matches the type just checked.
             ValueType::String => {
+                // SAFETY: checked to be a string just above.
                 webhooks::Webhook::new(&unsafe { secrets.cast::<String>() }.or_throw()?)
             }
             ValueType::Object if secrets.is_array().or_throw()? => webhooks::Webhook::with_secrets(
-                secret_list(unsafe { secrets.cast::<Array>() }.or_throw()?)?,
+                // SAFETY: checked to be an array just above.
+                secret_list(unsafe { secrets.cast::<Array<'_>>() }.or_throw()?)?,
             ),
             _ => Err(secret_type_error(
                 "the webhook secret must be a string or an array of strings",
@@ -117,7 +118,7 @@ impl NativeWebhook {
 fn secret_list(list: Array<'_>) -> Result<Vec<String>> {
     (0..list.len())
         .map(|index| {
-            let item = list.get_element::<Unknown>(index).or_throw()?;
+            let item = list.get_element::<Unknown<'_>>(index).or_throw()?;
             match item.get_type().or_throw()? {
                 // SAFETY: checked to be a string just above.
                 ValueType::String => unsafe { item.cast::<String>() }.or_throw(),

@@ -78,7 +78,10 @@ impl Client {
         default_headers = None,
         webhook_secret = None,
     ))]
-    #[allow(clippy::too_many_arguments)]
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "the Python constructor's keyword arguments, one parameter each"
+    )]
     fn new(
         py: Python<'_>,
         runtime: String,
@@ -89,8 +92,7 @@ impl Client {
         default_headers: Option<Vec<(String, String)>>,
         webhook_secret: Option<String>,
     ) -> PyResult<Self> {
-        // Boxed: the error is large, and rare.
-        let build = || -> Result<Avara, Box<ApiError>> {
+        let build = || -> Result<Avara, ApiError> {
             let mut builder = Avara::builder().runtime(runtime);
             if let Some(api_key) = api_key {
                 builder = builder.api_key(api_key);
@@ -120,11 +122,11 @@ impl Client {
             if let Some(secret) = webhook_secret {
                 builder = builder.webhook_secret(secret);
             }
-            Ok(builder.from_env()?.build()?)
+            builder.from_env()?.build()
         };
         build()
             .map(|inner| Client { inner })
-            .map_err(|error| raise(py, *error))
+            .map_err(|error| raise(py, error))
     }
 
     /// Calls the operation `operation` (`viewer.studies.create`, ...) with wire-form

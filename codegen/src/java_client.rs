@@ -75,13 +75,13 @@ fn result_item(operation: &ApiOperation) -> &str {
 
 /// The abstract base of every `…Response` class that reads `definition`: accessors,
 /// nested records and enums, written once.
-fn result_base(models: &Models, definition: &str) -> (PathBuf, String) {
+fn result_base(models: &Models<'_>, definition: &str) -> (PathBuf, String) {
     let mut text = format!("{HEADER}package {RESULTS_PACKAGE};\n\n{MODEL_IMPORTS}\n");
     models.write_result(&mut text, "", definition, definition, true);
     file(RESULTS_PACKAGE, definition, text)
 }
 
-fn model_files(models: &Models, operation: &ApiOperation) -> Vec<(PathBuf, String)> {
+fn model_files(models: &Models<'_>, operation: &ApiOperation) -> Vec<(PathBuf, String)> {
     let package = models_package(operation);
     let prefix = class_prefix(operation);
     let mut params = format!("{HEADER}package {package};\n\n{MODEL_IMPORTS}\n");
@@ -173,7 +173,11 @@ public final class {page} extends Page<{item}> {{
 
 /// One method per operation of `resource`, plus the shortcuts: `retrieve(String
 /// studyId)` when the path ID is the only required parameter, `list()` when none is.
-fn operation_methods(models: &Models, operations: &[&ApiOperation], asynchronous: bool) -> String {
+fn operation_methods(
+    models: &Models<'_>,
+    operations: &[&ApiOperation],
+    asynchronous: bool,
+) -> String {
     let mut out = String::new();
     for operation in operations {
         let prefix = class_prefix(operation);
@@ -241,7 +245,7 @@ fn operation_methods(models: &Models, operations: &[&ApiOperation], asynchronous
 
 fn service_file(
     catalog: &ClientCatalog,
-    models: &Models,
+    models: &Models<'_>,
     resources: &[Vec<String>],
     resource: &[String],
     asynchronous: bool,

@@ -101,7 +101,7 @@ mod tests {
 
     #[test]
     fn every_operation_is_reachable_and_literals_win() {
-        for operation in operations::ALL {
+        for operation in ALL {
             let path = operation
                 .path
                 .replace("{studyInstanceUid}", "1.2.3")

@@ -109,8 +109,9 @@ pub struct ApiError {
     /// The parameter at fault, for `invalid_params` (and server errors that name one).
     pub field: Option<String>,
     pub status: Option<u16>,
-    /// The parsed error body (or its text), as the server sent it.
-    pub body: Option<Value>,
+    /// The parsed error body (or its text), as the server sent it. Boxed because it is the
+    /// one large part, and the error travels in every `Result` of the client.
+    pub body: Option<Box<Value>>,
     /// The `x-request-id` of the last attempt, to quote to support.
     pub request_id: Option<String>,
     /// How many times the request was sent (0 when it never was).
@@ -160,7 +161,7 @@ impl ApiError {
             .map(str::to_owned);
         let mut error = ApiError::new(code, format!("HTTP {status}{detail} ({})", code.advice()));
         error.status = Some(status);
-        error.body = body;
+        error.body = body.map(Box::new);
         error.request_id = request_id;
         error.attempts = attempts;
         error.field = field;

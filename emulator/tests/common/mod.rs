@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests: raw HTTP calls with `ureq`, a one-shot
 //! webhook receiver, and requests written by hand on a socket.
 
-#![allow(dead_code)] // Each test file uses a different subset.
+#![allow(dead_code, reason = "each test file uses a different subset")]
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
