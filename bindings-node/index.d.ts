@@ -86,7 +86,7 @@ export interface WebhookOptions {
 }
 
 /** What a successful verification established. */
-export interface Verification {
+export interface Verified {
   /** `guide`: X-Avara-* headers; `standard`: Standard Webhooks; `both`: both verified. */
   scheme: 'guide' | 'standard' | 'both';
   /** Position of the matching secret in the configured list (0 for a single secret). */
@@ -105,7 +105,7 @@ export interface Verification {
 export declare class Webhook {
   constructor(secretOrSecrets: string | readonly string[], options?: WebhookOptions | null);
   /** Checks size, headers, signature and freshness; throws `WebhookVerificationError`. */
-  verify(body: WebhookPayload, headers: WebhookHeaders): Verification;
+  verify(body: WebhookPayload, headers: WebhookHeaders): Verified;
   /** `verify`, then parses the body into a typed event. */
   unwrap(body: WebhookPayload, headers: WebhookHeaders): WebhookEvent;
 }
@@ -163,7 +163,7 @@ export interface WebhookRequestOptions {
 export declare class Webhooks {
   private constructor();
   unwrap(body: WebhookPayload, options: WebhookRequestOptions): WebhookEvent;
-  verify(body: WebhookPayload, options: WebhookRequestOptions): Verification;
+  verify(body: WebhookPayload, options: WebhookRequestOptions): Verified;
   unsafeUnwrap(body: WebhookPayload): WebhookEvent;
 }
 

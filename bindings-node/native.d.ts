@@ -47,7 +47,7 @@ export declare class NativeWebhook {
    * JavaScript (getters, proxies) before this call: none can run while the body is
    * borrowed, so none can detach its buffer.
    */
-  verify(body: Buffer | Uint8Array | string, lines: string | string[]): Verification
+  verify(body: Buffer | Uint8Array | string, lines: string | string[]): Verified
   /** Verifies, then parses the body into the event (see `event::for_js`). */
   unwrap(body: Buffer | Uint8Array | string, lines: string | string[]): string
 }
@@ -156,7 +156,8 @@ export declare function startManifestBuild(studyInstanceUid: string): NativeMani
 /** Parses a body into the event WITHOUT checking any signature (see `event::for_js`). */
 export declare function unsafeUnwrap(body: Buffer | Uint8Array | string): string
 
-export interface Verification {
+/** What a successful verification established (`Verified` in every package). */
+export interface Verified {
   scheme: Scheme
   secretIndex: number
   timestampMs: number

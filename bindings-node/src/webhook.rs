@@ -44,8 +44,9 @@ impl From<webhooks::Scheme> for Scheme {
     }
 }
 
+/// What a successful verification established (`Verified` in every package).
 #[napi(object)]
-pub struct Verification {
+pub struct Verified {
     pub scheme: Scheme,
     pub secret_index: u32,
     pub timestamp_ms: f64,
@@ -91,11 +92,11 @@ impl NativeWebhook {
     /// JavaScript (getters, proxies) before this call: none can run while the body is
     /// borrowed, so none can detach its buffer.
     #[napi(ts_args_type = "body: Buffer | Uint8Array | string, lines: string | string[]")]
-    pub fn verify(&self, body: Unknown<'_>, lines: Lines) -> Result<Verification> {
+    pub fn verify(&self, body: Unknown<'_>, lines: Lines) -> Result<Verified> {
         let headers = headers::read(&lines);
         let body = body::read(body)?;
         let verified = self.inner.verify(&body, &headers).or_throw()?;
-        Ok(Verification {
+        Ok(Verified {
             scheme: verified.scheme.into(),
             secret_index: u32::try_from(verified.secret_index).unwrap_or(u32::MAX),
             // Millisecond timestamps stay far below 2^53, so the conversion is exact.

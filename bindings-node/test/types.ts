@@ -8,7 +8,7 @@ import Avara, {
   normalizeResponse,
   sign,
   unsafeUnwrap,
-  type Verification,
+  type Verified,
   type WebhookErrorCode,
   type WebhookEvent,
 } from 'avara';
@@ -16,7 +16,7 @@ import Avara, {
 const webhook = new Webhook(['secret-one', 'secret-two'], { toleranceMs: null, nowMs: 1 });
 const body = Buffer.from('{}');
 
-const verified: Verification = webhook.verify(body, new Headers());
+const verified: Verified = webhook.verify(body, new Headers());
 const scheme: 'guide' | 'standard' | 'both' = verified.scheme;
 const id: string | undefined = verified.webhookId;
 const fromMap: WebhookEvent = webhook.unwrap('{}', new Map([['x-avara-signature', 'a']]));
