@@ -4,33 +4,17 @@
 
 import type { ClientResources, OperationName } from './generated/client';
 import type { BuiltManifest } from './generated/manifest';
+import type { WebhookErrorCode } from './generated/errors';
 import type { WebhookEvent, WebhookEventType, WebhookResponses } from './generated/models';
 
 export * from './generated/models';
 export * from './generated/client';
 export * from './generated/manifest';
+export type { WebhookErrorCode } from './generated/errors';
 export type { Page, PageNavigation, PagePromise } from './lib/pagination';
 
 /** The base of every error the package throws: webhook failures and API failures. */
 export declare class AvaraError extends Error {}
-
-/** The core's stable error codes, identical in every language of the SDK. */
-export type WebhookErrorCode =
-  | 'missing_signature'
-  | 'missing_timestamp'
-  | 'missing_id'
-  | 'duplicate_header'
-  | 'malformed_signature'
-  | 'malformed_timestamp'
-  | 'malformed_id'
-  | 'signature_mismatch'
-  | 'timestamp_too_old'
-  | 'timestamp_too_new'
-  | 'payload_too_large'
-  | 'invalid_secret'
-  | 'payload_not_raw'
-  | 'invalid_payload'
-  | 'schema_error';
 
 /**
  * Every webhook failure: verification, parsing (`invalid_payload`, `schema_error`) and

@@ -31,10 +31,10 @@ describe('WebhookVerificationError', () => {
     });
   });
 
-  it('declares exactly the core codes in index.d.ts', () => {
-    const declarations = fs.readFileSync(path.join(__dirname, '..', 'index.d.ts'), 'utf8');
+  it('declares exactly the core codes, in the core order, generated from the core', () => {
+    const declarations = fs.readFileSync(path.join(__dirname, '..', 'generated', 'errors.d.ts'), 'utf8');
     const union = declarations.match(/export type WebhookErrorCode =([^;]+);/)[1];
     const declared = [...union.matchAll(/'([a-z_]+)'/g)].map((match) => match[1]);
-    assert.deepStrictEqual(declared.sort(), native.errorCodes().sort());
+    assert.deepStrictEqual(declared, native.errorCodes());
   });
 });

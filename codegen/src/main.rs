@@ -1,10 +1,12 @@
 //! Derives each language's declarations from core's JSON Schemas: the webhook events and
 //! responses (TypeScript and Python), and the API client's resources, parameters and
-//! results from the operation table (TypeScript, Python and Java).
+//! results from the operation table (TypeScript, Python and Java), and the webhook error
+//! codes (TypeScript and Python).
 //!
 //! `cargo run -p avara-codegen` rewrites the generated files; `-- --check` fails
 //! instead when they are out of date (the test suite runs that).
 
+mod error_codes;
 mod java_client;
 mod node_client;
 mod node_manifest;
@@ -58,6 +60,14 @@ fn main() -> ExitCode {
     output.files.push((
         "bindings-node/generated/manifest.d.ts".into(),
         node_manifest::render(&webhooks),
+    ));
+    output.files.push((
+        "bindings-node/generated/errors.d.ts".into(),
+        error_codes::typescript(),
+    ));
+    output.files.push((
+        "bindings-python/python/avara/_error_codes.py".into(),
+        error_codes::python(),
     ));
     output.files.push((
         "bindings-python/python/avara/_models.py".into(),

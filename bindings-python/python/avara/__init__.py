@@ -53,6 +53,7 @@ from ._errors import (
     PermissionDeniedError,
     RateLimitError,
     UnprocessableEntityError,
+    WebhookErrorCode,
     WebhookVerificationError,
 )
 from ._manifest import BuiltManifest, SkipCode, SkippedInput, build_manifest, build_manifest_from_files
@@ -107,6 +108,7 @@ __all__ = [
     "SkippedInput",
     "Verified",
     "Webhook",
+    "WebhookErrorCode",
     "WebhookVerificationError",
     "Webhooks",
     "build_manifest",

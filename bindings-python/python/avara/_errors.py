@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional, Type
 
+from ._error_codes import WebhookErrorCode
+
 __all__ = [
     "APIConnectionError",
     "APIConnectionTimeoutError",
@@ -22,6 +24,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "UnprocessableEntityError",
+    "WebhookErrorCode",
     "WebhookVerificationError",
 ]
 
@@ -39,10 +42,10 @@ class WebhookVerificationError(AvaraError):
     deliveries with a generic 401 and log the code.
     """
 
-    code: str
+    code: WebhookErrorCode
     message: str
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: WebhookErrorCode, message: str) -> None:
         super().__init__(code, message)
         self.code = code
         self.message = message
