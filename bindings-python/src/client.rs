@@ -15,8 +15,8 @@ use crate::json::{json_value, to_python};
 use crate::payload::RawBody;
 
 /// Raises the exception class of the error's code. The classes and the code-to-class
-/// table live in `avara/_errors.py`; they are looked up in the calling interpreter on
-/// every error (no process-wide cache, so subinterpreters each get their own).
+/// table live in `avara/_errors.py`, whose factory is looked up on every error: a failed
+/// call costs far more than the lookup.
 fn raise(py: Python<'_>, error: ApiError) -> PyErr {
     let build = || -> PyResult<PyErr> {
         let body = error

@@ -7,6 +7,11 @@
 mod client;
 mod error;
 mod headers;
+#[allow(
+    unsafe_code,
+    reason = "the interpreter's ID is read through the C API, which pyo3 does not wrap"
+)]
+mod interpreter;
 mod json;
 mod manifest;
 mod payload;
@@ -37,4 +42,9 @@ mod _native {
     /// Deliveries may be signed this many milliseconds in the past or the future.
     #[pymodule_export]
     const DEFAULT_TOLERANCE_MS: u64 = super::webhook::DEFAULT_TOLERANCE_MS;
+
+    #[pymodule_init]
+    fn init(py: pyo3::Python<'_>) -> pyo3::PyResult<()> {
+        super::interpreter::claim(py)
+    }
 }
