@@ -55,7 +55,7 @@ def busy_share(seconds: float = 2.0) -> float:
 
     before = times()
     time.sleep(seconds)
-    spent = [after - start for after, start in zip(times(), before)]
+    spent = [after - start for after, start in zip(times(), before, strict=True)]
     idle = spent[3] + spent[4]
     return 1 - idle / sum(spent) if sum(spent) else 0.0
 

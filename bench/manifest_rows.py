@@ -33,7 +33,7 @@ def criterion_rate(folder: Path) -> tuple[int, float] | None:
         return None
     sample = json.loads((folder / "new" / "sample.json").read_text())
     inputs = json.loads((folder / "new" / "benchmark.json").read_text())["throughput"]["Elements"]
-    per_iteration = sorted(time / iters for time, iters in zip(sample["times"], sample["iters"]))
+    per_iteration = sorted(time / iters for time, iters in zip(sample["times"], sample["iters"], strict=True))
     return inputs, inputs / (per_iteration[len(per_iteration) // 2] / 1e9)
 
 

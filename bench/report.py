@@ -14,8 +14,8 @@ import json
 import statistics
 from pathlib import Path
 
-from client import report_rows as client_rows
 import manifest_rows
+from client import report_rows as client_rows
 
 SIZES = ("delivery", "1MiB")
 RUNTIMES = ("rust", "node", "python", "jvm")
@@ -56,7 +56,7 @@ def load_rust(criterion: Path) -> dict:
     for size in SIZES:
         for sample in sorted((criterion / size).glob("*/new/sample.json")):
             raw = json.loads(sample.read_text())
-            values = [time / iters for time, iters in zip(raw["times"], raw["iters"])]
+            values = [time / iters for time, iters in zip(raw["times"], raw["iters"], strict=True)]
             results.setdefault(size, {})[sample.parent.parent.name] = Samples(values)
     return {"results": results, "versions": {}}
 

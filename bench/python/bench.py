@@ -14,10 +14,10 @@ import timeit
 from importlib.metadata import version
 from typing import Any, Callable, Dict, List, Optional
 
-import avara
 import standardwebhooks
-from avara import _native
 
+import avara
+from avara import _native
 from delivery import FIXTURE, bodies, guide_request, standard_request
 from peers import TunedVerifier, guide_receive
 

@@ -17,8 +17,9 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
-import avara
 import pydicom
+
+import avara
 
 Items = List[Tuple[str, bytes]]
 KEYWORDS = (

@@ -6,8 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
-from typing import Dict, Iterator
+from typing import Any, Dict, Iterator
 
 import pytest
 
@@ -64,6 +63,6 @@ def test_the_reroute_sample_gets_a_url_for_an_existing_study(
     # Once more in this process, to look at what the sample got back.
     monkeypatch.setenv("AVARA_API_KEY", emulator.keys[0])
     monkeypatch.setenv("AVARA_BASE_URL", emulator.base_url)
-    namespace: Dict[str, object] = {}
+    namespace: Dict[str, Any] = {}
     exec(compile(code, str(SAMPLES / "reroute_url.py"), "exec"), namespace)
-    assert str(getattr(namespace["response"], "url")).startswith(f"{emulator.base_url}/view/")
+    assert str(namespace["response"].url).startswith(f"{emulator.base_url}/view/")

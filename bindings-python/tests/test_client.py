@@ -24,8 +24,9 @@ def test_api_key_is_read_lazily(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_missing_api_key_is_an_avara_error() -> None:
+    client = Avara()
     with pytest.raises(AvaraError, match="AVARA_API_KEY"):
-        Avara().api_key
+        _ = client.api_key
 
 
 def test_webhook_secret_from_argument_then_environment(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
+from functools import partial
 from typing import Any, Callable, Dict, Optional, Tuple, Union
 
 import pytest
@@ -67,7 +68,7 @@ def run_verify(group: Dict[str, Any], case: Dict[str, Any]) -> None:
             verified = webhook.verify(given, headers)
             assert (verified.scheme, verified.secret_index) == (case["scheme"], case["secretIndex"])
         else:
-            _expect_code(case, lambda: webhook.verify(given, headers))
+            _expect_code(case, partial(webhook.verify, given, headers))
 
 
 def run_secret(group: Dict[str, Any], case: Dict[str, Any]) -> None:

@@ -54,14 +54,21 @@ fn optional(field: &Field) -> String {
     }
 }
 
-/// Models for everything an operation returns or takes nested; the top-level parameter
-/// records become keyword arguments instead.
-fn render_models(catalog: &ClientCatalog) -> String {
+/// The definitions `_api_models.py` holds: everything an operation returns or takes
+/// nested; the top-level parameter records become keyword arguments instead.
+fn model_definitions(catalog: &ClientCatalog) -> impl Iterator<Item = (&String, &Definition)> {
     let params: BTreeSet<&str> = catalog
         .operations
         .iter()
         .map(|operation| operation.params.as_str())
         .collect();
+    catalog
+        .definitions
+        .iter()
+        .filter(move |(name, _)| !params.contains(name.as_str()))
+}
+
+fn render_models(catalog: &ClientCatalog) -> String {
     let mut out = format!(
         "{HEADER}\"\"\"The API's result models, nested parameter models and enumerations.\"\"\"\n\n\
          from __future__ import annotations\n\n\
@@ -69,11 +76,7 @@ fn render_models(catalog: &ClientCatalog) -> String {
          from ._model_base import FieldSpec, ListOf, Model\n"
     );
     let mut names = Vec::new();
-    for (name, definition) in catalog
-        .definitions
-        .iter()
-        .filter(|(name, _)| !params.contains(name.as_str()))
-    {
+    for (name, definition) in model_definitions(catalog) {
         names.push(name.as_str());
         match definition {
             Definition::Alias { description, shape } => {
@@ -400,7 +403,7 @@ fn render_resources(catalog: &ClientCatalog) -> String {
         "{HEADER}\"\"\"The resources of ``Avara`` (Sync...) and ``AsyncAvara`` (Async...), one method per operation.\"\"\"\n\n\
          from __future__ import annotations\n\n\
          {TYPING}\n\n\
-         from ._api_models import *  # noqa: F403\n\
+         {MODEL_IMPORTS}\n\
          from ._api_runtime import (\n    NOT_GIVEN,\n    AsyncPage,\n    AsyncPager,\n    AsyncResource,\n    Caller,\n    Listing,\n    \
          NotGiven,\n    SyncPage,\n    SyncResource,\n)\n"
     );
@@ -425,12 +428,40 @@ fn render_resources(catalog: &ClientCatalog) -> String {
         .map(|name| format!("    \"{name}\",\n"))
         .collect();
     writeln!(out, "\n\n__all__ = [\n{exported}]").unwrap();
-    with_typing_imports(&out)
+    with_model_imports(catalog, &with_typing_imports(&out))
+}
+
+const MODEL_IMPORTS: &str = "from ._api_models import <used>";
+
+/// Names each model the resources use, so that a checker sees where every name comes from
+/// (a star import would hide a missing one); one per line, in the import sorter's order.
+fn with_model_imports(catalog: &ClientCatalog, module: &str) -> String {
+    let mut used: Vec<&str> = model_definitions(catalog)
+        .map(|(name, _)| name.as_str())
+        .filter(|name| uses_name(module, name))
+        .collect();
+    used.sort_by_key(|name| (name.to_lowercase(), *name));
+    let listed: String = used.iter().map(|name| format!("    {name},\n")).collect();
+    module.replacen(
+        MODEL_IMPORTS,
+        &format!("from ._api_models import (\n{listed})"),
+        1,
+    )
+}
+
+/// Whether `name` appears in `module` as a whole identifier.
+fn uses_name(module: &str, name: &str) -> bool {
+    let part_of_identifier = |c: char| c.is_alphanumeric() || c == '_';
+    module.match_indices(name).any(|(at, _)| {
+        let before = module[..at].chars().next_back();
+        let after = module[at + name.len()..].chars().next();
+        !before.is_some_and(part_of_identifier) && !after.is_some_and(part_of_identifier)
+    })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{argument_name, render};
+    use super::{argument_name, render, uses_name};
     use crate::operations::ClientCatalog;
 
     #[test]
@@ -456,6 +487,13 @@ mod tests {
             resources.contains("def reroute_url(")
                 && resources.contains("class AsyncCursorExpressCustomers(")
         );
+    }
+
+    #[test]
+    fn a_model_counts_as_used_only_as_a_whole_identifier() {
+        assert!(uses_name("-> List[ViewerStudy]:", "ViewerStudy"));
+        assert!(!uses_name("-> ViewerStudyListPage:", "ViewerStudy"));
+        assert!(!uses_name("_ViewerStudy = 1", "ViewerStudy"));
     }
 
     #[test]

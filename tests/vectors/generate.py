@@ -238,7 +238,7 @@ def signatures():
         ("aa" * 131, b"This is a test using a larger than block-size key and a larger than block-size data. The key needs to be hashed before being used by the HMAC algorithm.".hex(), "9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2"),
     ]
     sign_cases = []
-    for number, (key, data, tag) in zip([1, 2, 3, 4, 6, 7], rfc4231):
+    for number, (key, data, tag) in zip([1, 2, 3, 4, 6, 7], rfc4231, strict=True):
         assert hmac.new(bytes.fromhex(key), bytes.fromhex(data), hashlib.sha256).hexdigest() == tag
         sign_cases.append(c.case(f"RFC 4231 test case {number}", ["Rfc4231"], keyHex=key, timestamp="", payloadHex=data, signature=tag))
     sign_cases.append(c.case("the guide's scheme: timestamp text then the body", ["GuideScheme"], keyHex=SECRET.encode().hex(), timestamp=ts, payloadHex=BODY.encode().hex(), signature=good))

@@ -62,8 +62,8 @@ from ._native import encode_request, interpret_response
 from ._webhooks import (
     DEFAULT_MAX_PAYLOAD_BYTES,
     DEFAULT_TOLERANCE,
-    HeaderValue,
     Headers,
+    HeaderValue,
     Payload,
     Verified,
     Webhook,

@@ -5,7 +5,27 @@ from __future__ import annotations
 
 from typing import Any, List, Mapping, Sequence
 
-from ._api_models import *  # noqa: F403
+from ._api_models import (
+    AssignableUserLevel,
+    ClinicRole,
+    ExpressCustomer,
+    ExpressCustomerListPage,
+    HangingProtocol,
+    InvitationExpiredFilter,
+    InvitationListPage,
+    InvitationStatus,
+    InvitedSource,
+    Severity,
+    StudyListPage,
+    StudyViewerStatus,
+    SuccessResponse,
+    UrlResponse,
+    UserLevel,
+    UserListPage,
+    ViewerInvitation,
+    ViewerStudy,
+    ViewerUser,
+)
 from ._api_runtime import (
     NOT_GIVEN,
     AsyncPage,

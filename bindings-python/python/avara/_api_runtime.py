@@ -137,8 +137,9 @@ class _Page(Generic[_M]):
         self._wire = wire
         self.result = listing.page.from_dict(wire)
         self.items = getattr(self.result, listing.items)
-        self.has_more = getattr(self.result, "has_more")
-        self.cursor = getattr(self.result, "cursor")
+        # `Model` declares no page fields; every page model has these two.
+        self.has_more = getattr(self.result, "has_more")  # noqa: B009
+        self.cursor = getattr(self.result, "cursor")  # noqa: B009
 
     def next_page_params(self) -> Optional[Dict[str, Any]]:
         """The parameters of the next page (same filters, next cursor), or None on the

@@ -8,7 +8,7 @@ serialization rules stay in the native core.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Dict, List, Mapping, NamedTuple, Optional, Tuple, Type, TypeVar, Union
+from typing import Any, ClassVar, Dict, List, Mapping, NamedTuple, Tuple, Type, TypeVar, Union
 
 from . import _native
 

@@ -400,14 +400,14 @@ def main() -> None:
         entries.append(whole)
         entries.extend(describe(name, prefix, whole) for prefix in PREFIXES if prefix < size)
     outcomes = rust_outcomes(entries)
-    wholes = {entry["file"]: outcome for entry, outcome in zip(entries, outcomes) if entry["prefix"] is None}
+    wholes = {entry["file"]: outcome for entry, outcome in zip(entries, outcomes, strict=True) if entry["prefix"] is None}
     problems = []
-    for entry, outcome in zip(entries, outcomes):
+    for entry, outcome in zip(entries, outcomes, strict=True):
         whole = wholes[entry["file"]] if entry["prefix"] is not None else None
         problems.extend(check_agreement(entry, outcome, whole))
     if problems:
         sys.exit("the builder and pydicom disagree:\n  " + "\n  ".join(problems))
-    for entry, outcome in zip(entries, outcomes):
+    for entry, outcome in zip(entries, outcomes, strict=True):
         entry["expect"] = expectation(entry, outcome)
 
     whole_entries = [entry for entry in entries if entry["prefix"] is None]
