@@ -5,6 +5,7 @@
 //! headers), picking the scheme from the headers present. [`Webhook::unwrap`] then parses
 //! the body into a typed [`WebhookEvent`]; [`responses`] holds what a receiver answers.
 
+mod arguments;
 mod error;
 mod events;
 mod guide_scheme;
@@ -18,6 +19,10 @@ mod sign;
 mod standard_scheme;
 mod verifier;
 
+pub use arguments::{
+    SIGNING_SECRET, headers_not_raw, payload_not_raw, payload_not_unicode, secret_label,
+    secret_missing, secret_not_unicode, secret_wrong_type,
+};
 pub use error::{ErrorCode, WebhookError};
 pub use events::*;
 pub use headers::WebhookHeaders;
@@ -35,16 +40,4 @@ pub use verifier::{DEFAULT_MAX_PAYLOAD_BYTES, DEFAULT_TOLERANCE, Scheme, Verifie
 pub fn unsafe_unwrap(payload: &[u8]) -> Result<WebhookEvent, WebhookError> {
     verifier::check_size(payload, DEFAULT_MAX_PAYLOAD_BYTES)?;
     WebhookEvent::from_json(payload)
-}
-
-/// The error a binding raises when it is handed a parsed object instead of the raw body.
-pub fn payload_not_raw(received: &str) -> WebhookError {
-    WebhookError::new(
-        ErrorCode::PayloadNotRaw,
-        format!(
-            "the payload must be the raw request body as bytes (or a string), got {received}; \
-             signatures cover the exact bytes, so a parsed and re-serialized body never \
-             verifies (use express.raw(), request.get_data() or @RequestBody byte[])"
-        ),
-    )
 }

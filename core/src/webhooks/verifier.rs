@@ -2,6 +2,7 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use super::arguments::secret_label;
 use super::error::{ErrorCode, WebhookError};
 use super::events::WebhookEvent;
 use super::headers::{HeaderName, WebhookHeaders};
@@ -72,7 +73,7 @@ impl Webhook {
     pub fn new(secret: &str) -> Result<Self, WebhookError> {
         Ok(Self::from_secrets(vec![Secret::parse(
             secret,
-            "the webhook secret",
+            &secret_label(None),
         )?]))
     }
 
@@ -84,9 +85,7 @@ impl Webhook {
         let parsed = secrets
             .into_iter()
             .enumerate()
-            .map(|(index, secret)| {
-                Secret::parse(secret.as_ref(), &format!("webhook secret #{}", index + 1))
-            })
+            .map(|(index, secret)| Secret::parse(secret.as_ref(), &secret_label(Some(index))))
             .collect::<Result<Vec<_>, _>>()?;
         if parsed.is_empty() {
             return Err(WebhookError::new(
