@@ -7,11 +7,14 @@ NODE_BIN := $(NODE_DIR)/node_modules/.bin
 NODE_DEPS_STAMP := $(NODE_DIR)/node_modules/.avara-npm-ci
 DEMO_DELIVERY ?= target/demo/delivery.json
 
-.PHONY: node-build node-test node-demo
+.PHONY: node-deps node-build node-test node-demo
 
 $(NODE_DEPS_STAMP): $(NODE_DIR)/package-lock.json
 	cd $(NODE_DIR) && npm ci --no-audit --no-fund
 	touch $@
+
+# Named by other fragments, which are read before this file defines NODE_DEPS_STAMP.
+node-deps: $(NODE_DEPS_STAMP)
 
 # A debug build: it compiles in half the time and the tests do not measure speed.
 node-build: $(NODE_DEPS_STAMP)
