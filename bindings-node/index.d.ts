@@ -33,8 +33,11 @@ export declare class WebhookVerificationError extends AvaraError {
  */
 export type WebhookPayload = Buffer | Uint8Array | string;
 
-/** One header's value(s); each element of an array is a separate header line. */
-export type HeaderValue = string | readonly string[];
+/**
+ * One header's value(s); each element of an array is a separate header line. Bytes are
+ * read one character per byte, as HTTP carries them.
+ */
+export type HeaderValue = string | Uint8Array | readonly (string | Uint8Array)[];
 
 /**
  * The request's headers, in any of the forms Node code holds them:
@@ -43,9 +46,10 @@ export type HeaderValue = string | readonly string[];
  * - a WHATWG `Headers`, a `Map`, or anything else with `entries()`;
  * - an array of `[name, value]` pairs in arrival order.
  *
- * Names are matched case-insensitively. `undefined`/`null` values mean "absent"; a value
- * of any other non-string type counts as an empty line. A container of another type
- * holds no headers, so verification fails with `missing_signature`.
+ * Names are matched case-insensitively. `undefined`/`null` values mean "absent". A
+ * container of another type, a pair that is not `[name, value]`, or a value of another
+ * type for a header the core reads (`X-Avara-*`, `webhook-*`) throws
+ * `WebhookVerificationError` with `payload_not_raw`; other headers are not looked at.
  */
 export type WebhookHeaders =
   | Readonly<Record<string, HeaderValue | undefined>>
@@ -84,7 +88,10 @@ export interface Verified {
 /**
  * Verifies deliveries. Secrets are used verbatim (at least 32 bytes, no surrounding
  * whitespace); a list accepts any of them, for rotation. A bad secret throws
- * `WebhookVerificationError` with code `invalid_secret`.
+ * `WebhookVerificationError` with code `invalid_secret`, whatever is wrong with it: a
+ * missing one (`undefined`, as an unset environment variable gives), another type, text
+ * with an unpaired surrogate. A bad option throws a `TypeError` (`ERR_INVALID_ARG_TYPE`)
+ * or, for a number out of range, a `RangeError` (`ERR_OUT_OF_RANGE`).
  */
 export declare class Webhook {
   constructor(secretOrSecrets: string | readonly string[], options?: WebhookOptions | null);
@@ -99,7 +106,9 @@ export declare function unsafeUnwrap(body: WebhookPayload): WebhookEvent;
 
 /**
  * The `X-Avara-Signature` Avara sends: lowercase hex HMAC-SHA256 of the timestamp text
- * followed by the body. For tests and local senders.
+ * followed by the body. For tests and local senders. A bad secret throws
+ * `invalid_secret`, a bad body `payload_not_raw`, a bad timestamp a `TypeError` or
+ * `RangeError`.
  */
 export declare function sign(
   secret: string | Buffer | Uint8Array,

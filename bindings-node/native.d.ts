@@ -83,7 +83,7 @@ export interface ClientSettings {
   runtime: string
 }
 
-export declare function constructResponse(eventType: string, name: string, args: Array<any>): any
+export declare function constructResponse(eventType: string, name: string, args: unknown[]): any
 
 /**
  * The HTTP request the operation would send, as JSON text: `method`, `path`, `query`
@@ -104,7 +104,7 @@ export declare function headerNames(): Array<string>
 export declare function interpretResponse(operation: string, status: number, body: string): string | CallFailure
 
 /** The canonical form of a response body for `eventType`; throws `schema_error`. */
-export declare function normalizeResponse(eventType: string, body: any): any
+export declare function normalizeResponse(eventType: string, body: unknown): any
 
 /**
  * One page of a list as JSON text, and the parameters of the next page (`null` after
@@ -122,6 +122,12 @@ export interface ReadFailure {
   /** The OS error number, when the OS gave one. */
   errno?: number
 }
+
+/**
+ * Throws the core's error for headers that are not the request's header lines;
+ * `lib/headers.js` finds them and says what it found (`problem`), by type only.
+ */
+export declare function rejectHeaders(problem: string): void
 
 /** One common-case constructor of the core, e.g. `StudyAccessRequestedResponse.denied(reason)`. */
 export interface ResponseConstructor {

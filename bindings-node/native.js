@@ -845,6 +845,7 @@ module.exports.errorCodes = nativeBinding.errorCodes
 module.exports.headerNames = nativeBinding.headerNames
 module.exports.interpretResponse = nativeBinding.interpretResponse
 module.exports.normalizeResponse = nativeBinding.normalizeResponse
+module.exports.rejectHeaders = nativeBinding.rejectHeaders
 module.exports.responseConstructors = nativeBinding.responseConstructors
 module.exports.Scheme = nativeBinding.Scheme
 module.exports.sign = nativeBinding.sign

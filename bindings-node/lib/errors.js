@@ -31,18 +31,32 @@ Object.defineProperty(WebhookVerificationError.prototype, 'name', {
 });
 
 /**
- * The native module throws plain errors whose `code` is either a core code or napi's
- * status for an argument it could not convert; callers get the class matching each.
+ * The native module throws plain errors whose `code` is a core code, napi's status for
+ * an argument it could not convert, or one of Node's codes for an unusable argument;
+ * callers get the class matching each (ARCHITECTURE.md, "Wrong-typed or unusable input").
  */
 function translate(error) {
-  if (error instanceof Error && CORE_CODES.has(error.code)) {
+  if (!(error instanceof Error)) {
+    return error;
+  }
+  if (CORE_CODES.has(error.code)) {
     return new WebhookVerificationError(error.code, error.message);
   }
-  if (error instanceof Error && /^(InvalidArg|\w+Expected)$/.test(error.code)) {
-    const typeError = new TypeError(error.message);
-    typeError.code = 'ERR_INVALID_ARG_TYPE';
-    return typeError;
+  if (/^(InvalidArg|\w+Expected)$/.test(error.code)) {
+    return argumentError(TypeError, 'ERR_INVALID_ARG_TYPE', error.message);
   }
+  if (error.code === 'ERR_INVALID_ARG_VALUE') {
+    return argumentError(TypeError, error.code, error.message);
+  }
+  if (error.code === 'ERR_OUT_OF_RANGE') {
+    return argumentError(RangeError, error.code, error.message);
+  }
+  return error;
+}
+
+function argumentError(Class, code, message) {
+  const error = new Class(message);
+  error.code = code;
   return error;
 }
 

@@ -8,8 +8,10 @@
  * Accepted: a plain object such as `req.headers` (a value may be an array, as in
  * `req.headersDistinct`: each element is one header line, so two elements are a
  * duplicate), an array of `[name, value]` pairs, and anything with `entries()`
- * (`Headers`, `Map`). A container of any other type holds no lines, so the core reports
- * the header it misses (`missing_signature`, ...).
+ * (`Headers`, `Map`). Anything else, a pair that is not `[name, value]` with a string
+ * name, or a value of a header the core reads that is not a string, a `Uint8Array` or
+ * an array of them, is the core's `payload_not_raw` (ARCHITECTURE.md, "Wrong-typed or
+ * unusable input"). `undefined` and `null` values mean the header is absent.
  *
  * The filtering happens here because every value that crosses into native code costs a
  * conversion: only lines whose name may be one the core reads cross. `toLowerCase()`
@@ -34,7 +36,7 @@ function headerLines(headers) {
 function readLines(headers) {
   const lines = [];
   if (headers === null || typeof headers !== 'object') {
-    return lines;
+    reject(`got ${kindOf(headers)}`);
   }
   if (!Array.isArray(headers) && typeof headers.entries === 'function') {
     headers = Array.from(headers.entries());
@@ -42,9 +44,10 @@ function readLines(headers) {
   if (Array.isArray(headers)) {
     for (let index = 0; index < headers.length; index++) {
       const pair = headers[index];
-      if (Array.isArray(pair) && pair.length >= 2 && typeof pair[0] === 'string') {
-        addLines(lines, pair[0], pair[1]);
+      if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string') {
+        reject(`got ${kindOf(pair)} where a [name, value] pair belongs (item ${index})`);
       }
+      addLines(lines, pair[0], pair[1]);
     }
   } else {
     // Own enumerable names only, like `Object.entries`; every value is read, so the
@@ -58,8 +61,8 @@ function readLines(headers) {
 
 /**
  * A string is one line, an array holds one line per element, `undefined` and `null`
- * mean the header is absent. Any other value still counts as a line, an empty one, so
- * a stray non-string can never hide a duplicate.
+ * mean the header is absent. Lines of headers the core does not read are skipped
+ * without a look at their values.
  */
 function addLines(lines, name, value) {
   if (
@@ -72,15 +75,44 @@ function addLines(lines, name, value) {
   }
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index++) {
-      lines.push(name, lineText(value[index]));
+      lines.push(name, lineText(name, value[index]));
     }
   } else {
-    lines.push(name, lineText(value));
+    lines.push(name, lineText(name, value));
   }
 }
 
-function lineText(line) {
-  return typeof line === 'string' ? line : '';
+/**
+ * Bytes become one character per byte (latin1), so ASCII stays what it was and any
+ * other byte stays non-ASCII, which no header the core reads may hold.
+ */
+function lineText(name, line) {
+  if (typeof line === 'string') {
+    return line;
+  }
+  if (line instanceof Uint8Array) {
+    return Buffer.from(line.buffer, line.byteOffset, line.byteLength).toString('latin1');
+  }
+  return reject(`got ${kindOf(line)} as a value of ${name}`);
+}
+
+function reject(problem) {
+  native.rejectHeaders(problem);
+}
+
+/** Names a value by its type only: a header may carry a credential. */
+function kindOf(value) {
+  if (value === null || value === undefined) {
+    return String(value);
+  }
+  if (Array.isArray(value)) {
+    return 'an array';
+  }
+  if (value instanceof Uint8Array) {
+    return 'a Uint8Array';
+  }
+  const type = typeof value;
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
 module.exports = { headerLines };

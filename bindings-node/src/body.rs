@@ -1,14 +1,16 @@
 //! Request bodies: a `Buffer`/`Uint8Array` is read in place, a string as its UTF-8
-//! bytes; anything else is the core's `payload_not_raw`.
+//! bytes; anything else, and a string without a UTF-8 form, is the core's
+//! `payload_not_raw`.
 
 use std::ops::Deref;
 
-use avara::webhooks::payload_not_raw;
+use avara::webhooks::{payload_not_raw, payload_not_unicode};
 use napi::ValueType;
 use napi::bindgen_prelude::{JsValue, Uint8ArraySlice, Unknown};
 
 use crate::describe::describe;
 use crate::error::{Code, OrThrow, Result, webhook_error};
+use crate::text::well_formed;
 
 pub enum Body<'env> {
     /// Borrows the JavaScript memory: bodies are hashed where they lie, without a copy.
@@ -30,8 +32,10 @@ impl Deref for Body<'_> {
 
 pub fn read(value: Unknown<'_>) -> Result<Body<'_>> {
     match value.get_type().or_throw()? {
-        // SAFETY: each cast matches the type just checked.
-        ValueType::String => Ok(Body::Text(unsafe { value.cast::<String>() }.or_throw()?)),
+        ValueType::String => match well_formed(value)? {
+            Some(text) => Ok(Body::Text(text)),
+            None => Err(webhook_error(payload_not_unicode())),
+        },
         ValueType::Object if value.is_typedarray().or_throw()? => {
             // SAFETY: checked to be a typed array just above. The cast itself checks the
             // element type, so other typed arrays fail here.

@@ -1,8 +1,11 @@
 //! How failures reach JavaScript: every thrown error carries a stable `code`.
 //!
-//! Webhook failures carry the core's code (`signature_mismatch`, ...), which `index.js`
-//! turns into a `WebhookVerificationError`; argument conversion failures keep napi's
-//! status (`InvalidArg`), which `index.js` turns into a `TypeError`.
+//! Webhook failures carry the core's code (`signature_mismatch`, ...), which
+//! `lib/errors.js` turns into a `WebhookVerificationError`. Other arguments fail with
+//! Node's own codes for argument errors (ARCHITECTURE.md, "Wrong-typed or unusable
+//! input"): napi's conversion failures keep napi's status (`InvalidArg`), which becomes a
+//! `TypeError` with `ERR_INVALID_ARG_TYPE`; a number out of range is `ERR_OUT_OF_RANGE`
+//! (a `RangeError`), other unusable values `ERR_INVALID_ARG_VALUE` (a `TypeError`).
 
 use avara::webhooks::{ErrorCode, WebhookError};
 use napi::Status;
@@ -13,6 +16,8 @@ use napi_derive::napi;
 pub enum Code {
     Core(ErrorCode),
     Napi(Status),
+    OutOfRange,
+    InvalidValue,
 }
 
 impl AsRef<str> for Code {
@@ -20,6 +25,8 @@ impl AsRef<str> for Code {
         match self {
             Code::Core(code) => code.as_str(),
             Code::Napi(status) => status.as_ref(),
+            Code::OutOfRange => "ERR_OUT_OF_RANGE",
+            Code::InvalidValue => "ERR_INVALID_ARG_VALUE",
         }
     }
 }
@@ -33,6 +40,14 @@ pub fn webhook_error(error: WebhookError) -> napi::Error<Code> {
 
 pub fn invalid_argument(message: impl Into<String>) -> napi::Error<Code> {
     napi::Error::new(Code::Napi(Status::InvalidArg), message.into())
+}
+
+pub fn out_of_range(message: impl Into<String>) -> napi::Error<Code> {
+    napi::Error::new(Code::OutOfRange, message.into())
+}
+
+pub fn invalid_value(message: impl Into<String>) -> napi::Error<Code> {
+    napi::Error::new(Code::InvalidValue, message.into())
 }
 
 /// Lets `?` work on both the core's and napi's results inside an export.

@@ -4,9 +4,11 @@
 //! holds a NUL. Converting one string costs far less than walking the container through
 //! napi calls.
 
-use avara::webhooks::WebhookHeaders;
+use avara::webhooks::{WebhookHeaders, headers_not_raw};
 use napi::bindgen_prelude::Either;
 use napi_derive::napi;
+
+use crate::error::{Result, webhook_error};
 
 pub type Lines = Either<String, Vec<String>>;
 
@@ -29,4 +31,11 @@ fn pairs<'a>(mut fields: impl Iterator<Item = &'a str>) -> WebhookHeaders {
 #[napi]
 pub fn header_names() -> Vec<&'static str> {
     WebhookHeaders::names().collect()
+}
+
+/// Throws the core's error for headers that are not the request's header lines;
+/// `lib/headers.js` finds them and says what it found (`problem`), by type only.
+#[napi]
+pub fn reject_headers(problem: String) -> Result<()> {
+    Err(webhook_error(headers_not_raw(&problem)))
 }

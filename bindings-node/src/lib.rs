@@ -24,8 +24,22 @@ mod error;
 mod event;
 mod headers;
 mod manifest;
+#[allow(
+    unsafe_code,
+    reason = "napi's `Unknown::cast` is unsafe; each cast follows the type check it relies on"
+)]
 mod responses;
+mod secret;
+#[allow(
+    unsafe_code,
+    reason = "napi's `Unknown::cast` is unsafe; each cast follows the type check it relies on"
+)]
 mod standalone;
+#[allow(
+    unsafe_code,
+    reason = "napi's `Unknown::cast` is unsafe; each cast follows the type check it relies on"
+)]
+mod text;
 #[allow(
     unsafe_code,
     reason = "napi's `Unknown::cast` is unsafe; each cast follows the type check it relies on"

@@ -1,11 +1,13 @@
 //! The receiver's answers, built and checked by the core and handed over as plain objects.
 
-use avara::webhooks::WebhookEvent;
 use avara::webhooks::responses::{self, CONSTRUCTORS};
+use avara::webhooks::{ErrorCode, WebhookError, WebhookEvent};
+use napi::bindgen_prelude::Unknown;
 use napi_derive::napi;
 use serde_json::Value;
 
-use crate::error::{OrThrow, Result};
+use crate::describe::describe;
+use crate::error::{OrThrow, Result, webhook_error};
 
 /// One common-case constructor of the core, e.g. `StudyAccessRequestedResponse.denied(reason)`.
 #[napi(object)]
@@ -36,13 +38,35 @@ pub fn response_constructors() -> Vec<ResponseConstructor> {
         .collect()
 }
 
-#[napi]
-pub fn construct_response(event_type: String, name: String, args: Vec<Value>) -> Result<Value> {
+#[napi(ts_args_type = "eventType: string, name: string, args: unknown[]")]
+pub fn construct_response(
+    event_type: String,
+    name: String,
+    args: Vec<Unknown<'_>>,
+) -> Result<Value> {
+    let args = args
+        .into_iter()
+        .enumerate()
+        .map(|(index, arg)| json(arg, &format!("args[{index}]")))
+        .collect::<Result<Vec<_>>>()?;
     responses::construct(&event_type, &name, args).or_throw()
 }
 
 /// The canonical form of a response body for `eventType`; throws `schema_error`.
-#[napi]
-pub fn normalize_response(event_type: String, body: Value) -> Result<Value> {
-    responses::normalize_response_value(&event_type, body).or_throw()
+#[napi(ts_args_type = "eventType: string, body: unknown")]
+pub fn normalize_response(event_type: String, body: Unknown<'_>) -> Result<Value> {
+    responses::normalize_response_value(&event_type, json(body, "body")?).or_throw()
+}
+
+/// A value with no JSON form (`undefined`, a function, a cycle) breaks the contract like
+/// any other wrong value in a response: `schema_error`, as in every package.
+fn json(value: Unknown<'_>, path: &str) -> Result<Value> {
+    // SAFETY: napi's conversion into `serde_json::Value` checks every type itself (and
+    // bounds depth and size), so it accepts any value.
+    unsafe { value.cast::<Value>() }.or_else(|_| {
+        Err(webhook_error(WebhookError::new(
+            ErrorCode::SchemaError,
+            format!("{path}: {} has no JSON form", describe(value)?),
+        )))
+    })
 }

@@ -1,12 +1,16 @@
 //! The functions that need no verifier: parsing without verification, and signing.
 
-use avara::webhooks;
-use napi::bindgen_prelude::{Either, Uint8ArraySlice, Unknown};
+use avara::webhooks::{self, SIGNING_SECRET};
+use napi::ValueType;
+use napi::bindgen_prelude::{JsValue, Uint8ArraySlice, Unknown};
 use napi_derive::napi;
 
 use crate::body;
-use crate::error::{OrThrow, Result};
+use crate::describe::describe;
+use crate::error::{OrThrow, Result, invalid_argument, invalid_value};
 use crate::event;
+use crate::secret;
+use crate::text::well_formed;
 use crate::webhook::whole_number;
 
 /// Parses a body into the event WITHOUT checking any signature (see `event::for_js`).
@@ -21,19 +25,47 @@ pub fn unsafe_unwrap(body: Unknown<'_>) -> Result<String> {
 #[napi(
     ts_args_type = "secret: string | Buffer | Uint8Array, timestamp: string | number, body: Buffer | Uint8Array | string"
 )]
-pub fn sign(
-    secret: Either<String, Uint8ArraySlice<'_>>,
-    timestamp: Either<String, f64>,
-    body: Unknown<'_>,
-) -> Result<String> {
-    let timestamp = match timestamp {
-        Either::A(text) => text,
-        Either::B(number) => whole_number("timestamp", number)?.to_string(),
-    };
+pub fn sign(secret: Unknown<'_>, timestamp: Unknown<'_>, body: Unknown<'_>) -> Result<String> {
+    let key = signing_key(secret)?;
+    let timestamp = timestamp_text(timestamp)?;
     let body = body::read(body)?;
-    let secret: &[u8] = match &secret {
-        Either::A(text) => text.as_bytes(),
-        Either::B(bytes) => bytes,
+    let key: &[u8] = match &key {
+        Key::Text(text) => text.as_bytes(),
+        Key::Bytes(bytes) => bytes,
     };
-    Ok(webhooks::sign(secret, &timestamp, &body))
+    Ok(webhooks::sign(key, &timestamp, &body))
+}
+
+enum Key<'env> {
+    Text(String),
+    Bytes(Uint8ArraySlice<'env>),
+}
+
+/// Any bytes sign, so a `Buffer` is taken as it is; text must have a UTF-8 form.
+fn signing_key(secret: Unknown<'_>) -> Result<Key<'_>> {
+    if secret.is_typedarray().or_throw()? {
+        // SAFETY: checked to be a typed array just above; the cast checks the element type.
+        if let Ok(bytes) = unsafe { secret.cast::<Uint8ArraySlice<'_>>() } {
+            return Ok(Key::Bytes(bytes));
+        }
+    }
+    secret::text(secret, SIGNING_SECRET, "a string or a Buffer").map(Key::Text)
+}
+
+/// The `X-Avara-Timestamp` text, or Unix milliseconds as a number.
+fn timestamp_text(timestamp: Unknown<'_>) -> Result<String> {
+    match timestamp.get_type().or_throw()? {
+        ValueType::String => well_formed(timestamp)?.ok_or_else(|| {
+            invalid_value("timestamp holds an unpaired UTF-16 surrogate, which has no UTF-8 form")
+        }),
+        ValueType::Number => {
+            // SAFETY: checked to be a number just above.
+            let number = unsafe { timestamp.cast::<f64>() }.or_throw()?;
+            Ok(whole_number("timestamp", number)?.to_string())
+        }
+        _ => Err(invalid_argument(format!(
+            "timestamp must be a string or a number of Unix milliseconds, got {}",
+            describe(timestamp)?
+        ))),
+    }
 }

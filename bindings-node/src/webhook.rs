@@ -2,16 +2,17 @@
 
 use std::time::Duration;
 
-use avara::webhooks::{self, ErrorCode, WebhookError};
+use avara::webhooks::{self, secret_label};
 use napi::ValueType;
 use napi::bindgen_prelude::{Array, Either, JsObjectValue, JsValue, Null, Unknown};
 use napi_derive::napi;
 
 use crate::body;
 use crate::describe::describe;
-use crate::error::{OrThrow, Result, invalid_argument, webhook_error};
+use crate::error::{OrThrow, Result, invalid_argument, out_of_range};
 use crate::event;
 use crate::headers::{self, Lines};
+use crate::secret;
 
 /// Verifier settings; absent keys keep the core's defaults (5 minutes, 1 MiB).
 #[napi(object)]
@@ -66,19 +67,17 @@ impl NativeWebhook {
         ts_args_type = "secrets: string | string[], options?: WebhookOptions | undefined | null"
     )]
     pub fn new(secrets: Unknown<'_>, options: Option<Unknown<'_>>) -> Result<Self> {
-        let verifier = match secrets.get_type().or_throw()? {
-            ValueType::String => {
-                // SAFETY: checked to be a string just above.
-                webhooks::Webhook::new(&unsafe { secrets.cast::<String>() }.or_throw()?)
-            }
-            ValueType::Object if secrets.is_array().or_throw()? => webhooks::Webhook::with_secrets(
-                // SAFETY: checked to be an array just above.
-                secret_list(unsafe { secrets.cast::<Array<'_>>() }.or_throw()?)?,
-            ),
-            _ => Err(secret_type_error(
-                "the webhook secret must be a string or an array of strings",
-                describe(secrets)?,
-            )),
+        let verifier = if secrets.is_array().or_throw()? {
+            // SAFETY: checked to be an array just above.
+            webhooks::Webhook::with_secrets(secret_list(
+                unsafe { secrets.cast::<Array<'_>>() }.or_throw()?,
+            )?)
+        } else {
+            webhooks::Webhook::new(&secret::text(
+                secrets,
+                &secret_label(None),
+                "a string or an array of strings",
+            )?)
         }
         .or_throw()?;
         let inner = match options {
@@ -120,24 +119,9 @@ fn secret_list(list: Array<'_>) -> Result<Vec<String>> {
     (0..list.len())
         .map(|index| {
             let item = list.get_element::<Unknown<'_>>(index).or_throw()?;
-            match item.get_type().or_throw()? {
-                // SAFETY: checked to be a string just above.
-                ValueType::String => unsafe { item.cast::<String>() }.or_throw(),
-                _ => Err(webhook_error(secret_type_error(
-                    &format!("webhook secret #{} must be a string", index + 1),
-                    describe(item)?,
-                ))),
-            }
+            secret::text(item, &secret_label(Some(index as usize)), "a string")
         })
         .collect()
-}
-
-/// Names only the type received: a secret handed over as the wrong type is still a secret.
-fn secret_type_error(expected: &str, received: &str) -> WebhookError {
-    WebhookError::new(
-        ErrorCode::InvalidSecret,
-        format!("{expected}, got {received}"),
-    )
 }
 
 /// napi would read the fields of any value (all absent on a number); only objects count.
@@ -174,7 +158,7 @@ fn configure(
     }
     if let Some(limit) = options.max_payload_bytes {
         let limit = usize::try_from(whole_number("options.maxPayloadBytes", limit)?)
-            .map_err(|_| invalid_argument("options.maxPayloadBytes is too large"))?;
+            .map_err(|_| out_of_range("options.maxPayloadBytes is too large"))?;
         verifier = verifier.with_max_payload_bytes(limit);
     }
     Ok(verifier)
@@ -185,13 +169,14 @@ fn millis(name: &str, value: f64) -> Result<Duration> {
 }
 
 /// JavaScript numbers are doubles; only whole, non-negative, exactly representable
-/// ones convert to the core's integers without guessing.
+/// ones convert to the core's integers without guessing. Any other number is out of
+/// range, as Node's own functions say of a fraction or a negative count.
 pub fn whole_number(name: &str, value: f64) -> Result<u64> {
     const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
     if value.is_finite() && value >= 0.0 && value.fract() == 0.0 && value <= MAX_SAFE_INTEGER {
         Ok(value as u64)
     } else {
-        Err(invalid_argument(format!(
+        Err(out_of_range(format!(
             "{name} must be a whole number from 0 to Number.MAX_SAFE_INTEGER, got {value}"
         )))
     }

@@ -86,10 +86,11 @@ describe('Avara', () => {
     });
   });
 
-  it('reports missing options as missing headers', () => {
+  it('reports missing options as headers that are not the request\'s', () => {
     const avara = new Avara({ webhookSecret: SECRET });
-    assert.throws(() => avara.webhooks.verify(BODY), { code: 'missing_signature' });
-    assert.throws(() => avara.webhooks.verify(BODY, null), { code: 'missing_signature' });
+    assert.throws(() => avara.webhooks.verify(BODY), { code: 'payload_not_raw' });
+    assert.throws(() => avara.webhooks.verify(BODY, null), { code: 'payload_not_raw' });
+    assert.throws(() => avara.webhooks.verify(BODY, { headers: {} }), { code: 'missing_signature' });
   });
 
   it('parses without verification only through unsafeUnwrap', () => {

@@ -57,7 +57,7 @@ describe('bodies that are not raw bytes', () => {
   });
 });
 
-describe('header containers that hold no headers', () => {
+describe('header containers that are not headers', () => {
   for (const [label, headers] of Object.entries({
     undefined: undefined,
     null: null,
@@ -66,10 +66,16 @@ describe('header containers that hold no headers', () => {
     'a boolean': false,
     'a symbol': Symbol('headers'),
     'a function': () => signedHeaders(),
-    'an empty object': {},
-    'an empty array': [],
     'an array of junk': [42, null, 'x', [], [7, 'value'], ['X-Avara-Signature']],
   })) {
+    it(`reports ${label} as payload_not_raw`, () => {
+      rejects(() => webhook.verify(BODY, headers), 'payload_not_raw');
+    });
+  }
+});
+
+describe('header containers that hold no headers', () => {
+  for (const [label, headers] of Object.entries({ 'an empty object': {}, 'an empty array': [] })) {
     it(`reports ${label} as missing_signature`, () => {
       rejects(() => webhook.verify(BODY, headers), 'missing_signature');
     });
@@ -92,17 +98,29 @@ describe('header values', () => {
     rejects(() => webhook.verify(BODY, headers), 'malformed_timestamp');
   });
 
-  it('reads a number value as an empty header', () => {
-    rejects(() => webhook.verify(BODY, { ...signedHeaders(), 'x-avara-timestamp': NOW }), 'missing_timestamp');
+  it('refuses a number value, naming the header', () => {
+    assert.throws(
+      () => webhook.verify(BODY, { ...signedHeaders(), 'x-avara-timestamp': NOW }),
+      (error) => error.code === 'payload_not_raw' && /a number as a value of x-avara-timestamp/.test(error.message),
+    );
   });
 
-  it('lets no stray non-string hide a duplicate line', () => {
+  it('refuses a stray non-string line among pairs', () => {
     const headers = [...Object.entries(signedHeaders()), ['X-Avara-Signature', 123]];
-    rejects(() => webhook.verify(BODY, headers), 'duplicate_header');
+    rejects(() => webhook.verify(BODY, headers), 'payload_not_raw');
   });
 
-  it('reads an object value as an empty header', () => {
-    rejects(() => webhook.verify(BODY, { ...signedHeaders(), 'x-avara-signature': {} }), 'missing_signature');
+  it('refuses an object value', () => {
+    rejects(() => webhook.verify(BODY, { ...signedHeaders(), 'x-avara-signature': {} }), 'payload_not_raw');
+  });
+
+  it('reads a Buffer value as the bytes it holds', () => {
+    const headers = { ...signedHeaders(), 'x-avara-timestamp': Buffer.from(String(NOW)) };
+    assert.equal(webhook.verify(BODY, headers).timestampMs, NOW);
+  });
+
+  it('never looks at the values of headers the core does not read', () => {
+    assert.equal(webhook.verify(BODY, { ...signedHeaders(), 'x-request-count': 3 }).timestampMs, NOW);
   });
 });
 
@@ -153,17 +171,23 @@ describe('arguments of the wrong type elsewhere', () => {
     }
   });
 
-  it('rejects bad options with a TypeError', () => {
-    for (const options of [42, 'fast', { toleranceMs: 'x' }, { toleranceMs: -1 }, { nowMs: 1.5 }, { maxPayloadBytes: NaN }]) {
-      assert.throws(() => new Webhook(SECRET, options), TypeError);
+  it('rejects options of the wrong type with a TypeError', () => {
+    for (const options of [42, 'fast', { toleranceMs: 'x' }]) {
+      assert.throws(() => new Webhook(SECRET, options), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
     }
   });
 
-  it('rejects a body for normalizeResponse that is no JSON value with a TypeError', () => {
+  it('rejects numbers no count of milliseconds or bytes can be with a RangeError', () => {
+    for (const options of [{ toleranceMs: -1 }, { nowMs: 1.5 }, { maxPayloadBytes: NaN }, { pastToleranceMs: 2 ** 60 }]) {
+      assert.throws(() => new Webhook(SECRET, options), { name: 'RangeError', code: 'ERR_OUT_OF_RANGE' });
+    }
+  });
+
+  it('reports a body for normalizeResponse that has no JSON form with schema_error', () => {
     const cyclic = { success: true };
     cyclic.self = cyclic;
-    for (const body of [undefined, () => 1, Symbol('x'), cyclic]) {
-      assert.throws(() => normalizeResponse('report.delivered', body), TypeError);
+    for (const body of [undefined, () => 1, Symbol('x'), 10n, cyclic]) {
+      rejects(() => normalizeResponse('report.delivered', body), 'schema_error');
     }
   });
 
@@ -173,8 +197,14 @@ describe('arguments of the wrong type elsewhere', () => {
     }
   });
 
-  it('rejects a signing secret of the wrong type with a TypeError', () => {
-    assert.throws(() => sign(42, NOW, BODY), TypeError);
-    assert.throws(() => sign(SECRET, 1.5, BODY), TypeError);
+  it('rejects a signing secret of the wrong type with invalid_secret', () => {
+    for (const secret of [undefined, null, 42, {}, [SECRET]]) {
+      rejects(() => sign(secret, NOW, BODY), 'invalid_secret');
+    }
+  });
+
+  it('rejects a timestamp of the wrong type with a TypeError and a fraction with a RangeError', () => {
+    assert.throws(() => sign(SECRET, true, BODY), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
+    assert.throws(() => sign(SECRET, 1.5, BODY), { name: 'RangeError', code: 'ERR_OUT_OF_RANGE' });
   });
 });
