@@ -5,10 +5,15 @@
 //! messages and plain dicts all expose their lines; werkzeug and Starlette yield a
 //! repeated line twice, which is what lets the core reject duplicates. Anything else
 //! must iterate as `(name, value)` pairs (ASGI's raw `scope["headers"]`, lists of pairs).
+//!
+//! Anything else, a line that is no pair, a name that is not text, or a value of a header
+//! the core reads that is not text, bytes or a list of them, is the core's
+//! `payload_not_raw` (ARCHITECTURE.md, "Wrong-typed or unusable input"); `None` means the
+//! header is absent. The values of other headers are never looked at.
 
 use std::borrow::Cow;
 
-use avara::webhooks::{ErrorCode, WebhookError, WebhookHeaders};
+use avara::webhooks::{WebhookHeaders, headers_not_raw};
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString, PyTuple};
@@ -16,16 +21,13 @@ use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString, PyTuple};
 use crate::error::to_py;
 use crate::payload::describe;
 
-/// Wrong container or value types are programming errors, so they share the code of
-/// the other argument-type error, `payload_not_raw`, and are `TypeError`s in Python.
 fn not_headers(problem: String) -> PyErr {
-    to_py(WebhookError::new(
-        ErrorCode::PayloadNotRaw,
-        format!(
-            "headers must be a mapping or an iterable of (name, value) pairs with str or \
-             bytes values (or lists of them for repeated lines); {problem}"
-        ),
-    ))
+    to_py(headers_not_raw(&problem))
+}
+
+/// Whether the core reads a header of this name; it drops every other line.
+fn read_by_the_core(name: &str) -> bool {
+    WebhookHeaders::names().any(|read| read.eq_ignore_ascii_case(name))
 }
 
 pub(crate) fn collect(headers: &Bound<'_, PyAny>) -> PyResult<WebhookHeaders> {
@@ -89,8 +91,20 @@ fn header_name<'a>(name: &'a Bound<'_, PyAny>) -> PyResult<Cow<'a, str>> {
     }
 }
 
-/// Inserts one line per value: a list or tuple of values stands for repeated lines.
+/// Inserts one line per value: a list or tuple of values stands for repeated lines, and
+/// `None` for none.
 fn insert(headers: &mut WebhookHeaders, name: &str, value: &Bound<'_, PyAny>) -> PyResult<()> {
+    if value.is_none() || !read_by_the_core(name) {
+        return Ok(());
+    }
+    insert_lines(headers, name, value)
+}
+
+fn insert_lines(
+    headers: &mut WebhookHeaders,
+    name: &str,
+    value: &Bound<'_, PyAny>,
+) -> PyResult<()> {
     if let Ok(text) = value.cast::<PyString>() {
         // Unpaired surrogates have no UTF-8 form; any stand-in is non-ASCII, which the
         // core rejects as malformed just the same.
@@ -107,11 +121,11 @@ fn insert(headers: &mut WebhookHeaders, name: &str, value: &Bound<'_, PyAny>) ->
                     "got a nested list as the value of {name}"
                 )));
             }
-            insert(headers, name, &repeated)?;
+            insert_lines(headers, name, &repeated)?;
         }
     } else {
         return Err(not_headers(format!(
-            "got {} as the value of {name}",
+            "got {} as a value of {name}",
             describe(value)
         )));
     }

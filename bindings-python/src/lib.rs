@@ -4,6 +4,7 @@
 //! arguments into core types and core results and errors back into Python objects. The
 //! public, documented surface is the pure-Python package around it (`python/avara/`).
 
+mod arguments;
 mod client;
 mod error;
 mod headers;

@@ -36,11 +36,10 @@ impl<'py> RawBody<'py> {
     pub(crate) fn bytes(&self) -> PyResult<&[u8]> {
         match self {
             RawBody::Bytes(bytes) => Ok(bytes.as_bytes()),
-            RawBody::Text(text) => text.to_str().map(str::as_bytes).map_err(|_| {
-                to_py(avara::webhooks::payload_not_raw(
-                    "a str with unpaired surrogates, which has no UTF-8 form (pass the body as bytes)",
-                ))
-            }),
+            RawBody::Text(text) => text
+                .to_str()
+                .map(str::as_bytes)
+                .map_err(|_| to_py(avara::webhooks::payload_not_unicode())),
             RawBody::Copied(bytes) => Ok(bytes),
         }
     }

@@ -2,15 +2,16 @@
 
 use std::time::Duration;
 
-use avara::webhooks::{self, ErrorCode, Verified, WebhookError};
-use pyo3::exceptions::PyTypeError;
+use avara::webhooks::{self, SIGNING_SECRET, Verified, secret_label};
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyBytes, PyDict, PyString};
+use pyo3::types::{PyBytes, PyDict, PyInt, PyList, PyString, PyTuple};
 
+use crate::arguments::{count, secret_text};
 use crate::error::to_py;
 use crate::headers;
 use crate::json::to_python;
-use crate::payload::RawBody;
+use crate::payload::{RawBody, describe};
 
 /// Bodies from this size up are hashed with the GIL released.
 ///
@@ -32,13 +33,6 @@ fn checked<T: Send>(py: Python<'_>, body_len: usize, check: impl FnOnce() -> T +
     }
 }
 
-/// Secrets as Python passes them: one `str`, or a sequence of them for rotation.
-#[derive(FromPyObject)]
-pub(crate) enum Secrets {
-    One(String),
-    Many(Vec<String>),
-}
-
 /// Verifies webhook deliveries against one or more secrets. Holds no secret text: the
 /// core keeps only keyed HMAC states, so nothing here can print a secret.
 #[pyclass(frozen, module = "avara._native")]
@@ -48,7 +42,8 @@ pub(crate) struct Webhook {
 
 #[pymethods]
 impl Webhook {
-    /// A tolerance of `None` switches that side of the freshness check off.
+    /// `secrets` is one `str` or a list or tuple of them (rotation). A tolerance of `None`
+    /// switches that side of the freshness check off.
     #[new]
     #[pyo3(signature = (
         secrets,
@@ -56,21 +51,41 @@ impl Webhook {
         past_tolerance_ms = Some(DEFAULT_TOLERANCE_MS),
         future_tolerance_ms = Some(DEFAULT_TOLERANCE_MS),
         now_ms = None,
-        max_payload_bytes = webhooks::DEFAULT_MAX_PAYLOAD_BYTES,
+        max_payload_bytes = None,
     ))]
     fn new(
-        secrets: Secrets,
+        secrets: &Bound<'_, PyAny>,
         past_tolerance_ms: Option<u64>,
         future_tolerance_ms: Option<u64>,
-        now_ms: Option<u64>,
-        max_payload_bytes: usize,
+        now_ms: Option<&Bound<'_, PyAny>>,
+        max_payload_bytes: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
-        let mut inner = match secrets {
-            Secrets::One(secret) => webhooks::Webhook::new(&secret),
-            Secrets::Many(secrets) => webhooks::Webhook::with_secrets(secrets),
-        }
-        .map_err(to_py)?
-        .with_max_payload_bytes(max_payload_bytes);
+        let max_payload_bytes = match max_payload_bytes.filter(|limit| !limit.is_none()) {
+            None => webhooks::DEFAULT_MAX_PAYLOAD_BYTES,
+            Some(limit) => {
+                usize::try_from(count("max_payload_bytes", limit)?).unwrap_or(usize::MAX)
+            }
+        };
+        let now_ms = now_ms
+            .filter(|now| !now.is_none())
+            .map(|now| count("now_ms", now))
+            .transpose()?;
+        let mut inner =
+            if secrets.is_instance_of::<PyList>() || secrets.is_instance_of::<PyTuple>() {
+                let list = secrets
+                    .try_iter()?
+                    .enumerate()
+                    .map(|(index, secret)| {
+                        secret_text(&secret?, &secret_label(Some(index)), "a str")
+                    })
+                    .collect::<PyResult<Vec<_>>>()?;
+                webhooks::Webhook::with_secrets(list)
+            } else {
+                let label = secret_label(None);
+                webhooks::Webhook::new(&secret_text(secrets, &label, "a str or a list of str")?)
+            }
+            .map_err(to_py)?
+            .with_max_payload_bytes(max_payload_bytes);
         if past_tolerance_ms.is_none() || future_tolerance_ms.is_none() {
             inner = inner.without_timestamp_check();
         }
@@ -141,55 +156,38 @@ pub(crate) fn unsafe_unwrap<'py>(
     to_python(py, &event.to_value())
 }
 
-/// A signing key: a `str` stands for its UTF-8 bytes.
-#[derive(FromPyObject)]
-pub(crate) enum Key<'py> {
-    Bytes(Bound<'py, PyBytes>),
-    Text(Bound<'py, PyString>),
-}
-
-/// The timestamp header text, or Unix milliseconds written in decimal.
-#[derive(FromPyObject)]
-pub(crate) enum Timestamp {
-    Text(String),
-    Millis(u64),
-}
-
-/// `bool` is an `int` subclass in Python, but `True` is never meant as a time.
-fn timestamp_not_bool(timestamp: &Bound<'_, PyAny>) -> PyResult<Timestamp> {
-    if timestamp.is_instance_of::<PyBool>() {
-        return Err(PyTypeError::new_err(
-            "timestamp must be Unix milliseconds as an int or str, not a bool",
-        ));
-    }
-    timestamp.extract()
-}
-
 /// The guide scheme's `X-Avara-Signature` for a body: lowercase hex
-/// HMAC-SHA256(secret, timestamp text followed by the body bytes).
+/// HMAC-SHA256(secret, timestamp text followed by the body bytes). A `str` secret stands
+/// for its UTF-8 bytes.
 #[pyfunction]
 pub(crate) fn sign(
-    secret: Key<'_>,
-    #[pyo3(from_py_with = timestamp_not_bool)] timestamp: Timestamp,
+    secret: &Bound<'_, PyAny>,
+    timestamp: &Bound<'_, PyAny>,
     payload: &Bound<'_, PyAny>,
 ) -> PyResult<String> {
-    let key = match &secret {
-        Key::Bytes(bytes) => bytes.as_bytes(),
-        // Python's own UnicodeEncodeError would carry the whole secret in its repr.
-        Key::Text(text) => text
-            .to_str()
-            .map_err(|_| {
-                to_py(WebhookError::new(
-                    ErrorCode::InvalidSecret,
-                    "the secret has unpaired surrogates, which have no UTF-8 form",
-                ))
-            })?
-            .as_bytes(),
+    let key = match secret.cast::<PyBytes>() {
+        Ok(bytes) => bytes.as_bytes().to_vec(),
+        Err(_) => secret_text(secret, SIGNING_SECRET, "a str or bytes")?.into_bytes(),
     };
-    let timestamp = match timestamp {
-        Timestamp::Text(text) => text,
-        Timestamp::Millis(millis) => millis.to_string(),
-    };
+    let timestamp = timestamp_text(timestamp)?;
     let body = RawBody::extract(payload)?;
-    Ok(webhooks::sign(key, &timestamp, body.bytes()?))
+    Ok(webhooks::sign(&key, &timestamp, body.bytes()?))
+}
+
+/// The timestamp header text, or Unix milliseconds as an `int` (never a `bool`).
+fn timestamp_text(timestamp: &Bound<'_, PyAny>) -> PyResult<String> {
+    match timestamp.cast::<PyString>() {
+        Ok(text) => text.to_str().map(str::to_owned).map_err(|_| {
+            PyValueError::new_err(
+                "timestamp holds an unpaired UTF-16 surrogate, which has no UTF-8 form",
+            )
+        }),
+        Err(_) if timestamp.is_instance_of::<PyInt>() => {
+            count("timestamp", timestamp).map(|millis| millis.to_string())
+        }
+        Err(_) => Err(PyTypeError::new_err(format!(
+            "timestamp must be Unix milliseconds as an int or str, got {}",
+            describe(timestamp)
+        ))),
+    }
 }

@@ -82,15 +82,25 @@ def test_non_utf8_header_values_are_malformed_not_a_crash() -> None:
 
 @pytest.mark.parametrize(
     "headers",
-    [None, 42, "X-Avara-Signature: abc", b"raw", [("only-a-name",)], [42], [("X-Avara-Signature", None)],
+    [None, 42, "X-Avara-Signature: abc", b"raw", [("only-a-name",)], [42], [("X-Avara-Signature", [SIGNATURE, None])],
      {"X-Avara-Signature": 5}, {"X-Avara-Signature": [[SIGNATURE]]}, {42: SIGNATURE}],
-    ids=["None", "int", "str", "bytes", "short-pair", "non-pair", "None-value", "int-value", "nested-list", "int-name"],
+    ids=["None", "int", "str", "bytes", "short-pair", "non-pair", "None-in-list", "int-value", "nested-list", "int-name"],
 )
 def test_bad_header_containers_are_typed_errors(headers: Any) -> None:
     with pytest.raises(PayloadNotRawError) as raised:
         webhook().verify(BODY, headers)
     assert raised.value.code == "payload_not_raw"
     assert "headers" in raised.value.message
+
+
+def test_none_as_a_value_means_the_header_is_absent() -> None:
+    assert _code({"X-Avara-Signature": None, "X-Avara-Timestamp": TIMESTAMP}) == "missing_signature"
+    assert _code([("X-Avara-Signature", SIGNATURE), ("X-Avara-Timestamp", None)]) == "missing_timestamp"
+
+
+def test_values_of_headers_the_core_does_not_read_are_not_looked_at() -> None:
+    headers: Dict[str, Any] = {"X-Avara-Signature": SIGNATURE, "X-Avara-Timestamp": TIMESTAMP, "X-Count": 3}
+    assert webhook().verify(BODY, headers).scheme == "guide"
 
 
 def test_exceptions_of_the_collection_itself_propagate() -> None:

@@ -73,10 +73,34 @@ def test_max_payload_bytes() -> None:
     assert webhook(max_payload_bytes=len(BODY)).verify(BODY, headers()).scheme == "guide"
 
 
-@pytest.mark.parametrize("secrets", [None, 42, b"avara_jwt_secret_7Qm2xV9pL4tR8sK1nB6dF3hJ", [SECRET, 42]])
-def test_secrets_of_the_wrong_type(secrets: object) -> None:
-    with pytest.raises(TypeError):
+@pytest.mark.parametrize(
+    ("secrets", "message"),
+    [
+        (None, "the webhook secret is missing"),
+        (42, "the webhook secret must be a str or a list of str, got an int"),
+        (b"avara_jwt_secret_7Qm2xV9pL4tR8sK1nB6dF3hJ", "the webhook secret must be"),
+        ((SECRET, None), "webhook secret #2 is missing"),
+        ([SECRET, 42], "webhook secret #2 must be a str, got an int"),
+    ],
+)
+def test_secrets_of_the_wrong_type_are_invalid_secret(secrets: object, message: str) -> None:
+    with pytest.raises(WebhookVerificationError) as raised:
         Webhook(secrets)  # type: ignore[arg-type]
+    assert raised.value.code == "invalid_secret"
+    assert raised.value.message.startswith(message)
+    assert "7Qm2x" not in raised.value.message
+
+
+@pytest.mark.parametrize(("option", "value"), [("tolerance", 5), ("now_ms", "5"), ("max_payload_bytes", True)])
+def test_options_of_the_wrong_type_are_type_errors(option: str, value: object) -> None:
+    with pytest.raises(TypeError, match=option):
+        Webhook(SECRET, **{option: value})  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("option", "value"), [("now_ms", -1), ("max_payload_bytes", -1), ("max_payload_bytes", 2**64)])
+def test_counts_out_of_range_are_value_errors(option: str, value: int) -> None:
+    with pytest.raises(ValueError, match=option):
+        Webhook(SECRET, **{option: value})  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("secrets", ["", "short", " " + SECRET, [], [SECRET, ""]])

@@ -34,8 +34,9 @@ DEFAULT_MAX_PAYLOAD_BYTES: int = _native.DEFAULT_MAX_PAYLOAD_BYTES
 Payload = Union[bytes, bytearray, memoryview, str]
 """The raw request body. A ``str`` stands for its UTF-8 encoding; pass bytes when you can."""
 
-HeaderValue = Union[str, bytes, Sequence[Union[str, bytes]]]
-"""One header value, or several for a header that arrived on several lines."""
+HeaderValue = Union[str, bytes, Sequence[Union[str, bytes]], None]
+"""One header value, or several for a header that arrived on several lines; ``None``
+for a header that is absent."""
 
 
 class _HeaderItems(Protocol):
@@ -70,6 +71,8 @@ class Verified:
 def _milliseconds(name: str, tolerance: Optional[timedelta]) -> Optional[int]:
     if tolerance is None:
         return None
+    if not isinstance(tolerance, timedelta):
+        raise TypeError(f"{name} must be a datetime.timedelta or None, got {type(tolerance).__name__}")
     if tolerance < timedelta(0):
         raise ValueError(f"{name} must not be negative, got {tolerance!r}")
     return tolerance // timedelta(milliseconds=1)
@@ -86,6 +89,10 @@ class Webhook:
     ``past_tolerance``/``future_tolerance`` set one side, and ``None`` switches the
     check off (then deduplicate on ``event.id`` to stop replays). ``now_ms`` fixes the
     clock (Unix ms), for tests and for re-verifying stored deliveries.
+
+    Anything wrong with a secret, its type or a missing one (``None``, as an unset
+    environment variable gives) included, raises ``WebhookVerificationError`` with
+    ``invalid_secret``; a bad option raises ``TypeError`` or ``ValueError``.
     """
 
     __slots__ = ("_native", "_settings")
@@ -100,25 +107,21 @@ class Webhook:
         now_ms: Optional[int] = None,
         max_payload_bytes: int = DEFAULT_MAX_PAYLOAD_BYTES,
     ) -> None:
-        if isinstance(secret_or_secrets, str):
-            secrets: Union[str, list[str]] = secret_or_secrets
-            count = 1
-        elif isinstance(secret_or_secrets, Sequence) and not isinstance(
-            secret_or_secrets, (bytes, bytearray)
-        ):
+        # The native verifier takes one secret or a list; it checks every item's type.
+        secrets: Union[str, Sequence[str]] = secret_or_secrets
+        if isinstance(secret_or_secrets, Sequence) and not isinstance(secret_or_secrets, (str, bytes, bytearray)):
             secrets = list(secret_or_secrets)
-            count = len(secrets)
-        else:
-            raise TypeError(
-                "the webhook secret must be a str or a sequence of str, "
-                f"got {type(secret_or_secrets).__name__}"
-            )
+        count = len(secrets) if isinstance(secrets, list) else 1
         past = tolerance if past_tolerance is _Same.AS_TOLERANCE else past_tolerance
         future = tolerance if future_tolerance is _Same.AS_TOLERANCE else future_tolerance
         self._native = _native.Webhook(
             secrets,
-            past_tolerance_ms=_milliseconds("past_tolerance", past),
-            future_tolerance_ms=_milliseconds("future_tolerance", future),
+            past_tolerance_ms=_milliseconds(
+                "tolerance" if past_tolerance is _Same.AS_TOLERANCE else "past_tolerance", past
+            ),
+            future_tolerance_ms=_milliseconds(
+                "tolerance" if future_tolerance is _Same.AS_TOLERANCE else "future_tolerance", future
+            ),
             now_ms=now_ms,
             max_payload_bytes=max_payload_bytes,
         )
@@ -164,6 +167,8 @@ def unsafe_unwrap(payload: Payload) -> _models.WebhookEvent:
 def sign(secret: Union[str, bytes], timestamp: Union[int, str], payload: Payload) -> str:
     """The ``X-Avara-Signature`` of a body, for senders and tests.
 
-    ``timestamp`` is the ``X-Avara-Timestamp`` text (Unix ms), or the int it spells.
+    ``timestamp`` is the ``X-Avara-Timestamp`` text (Unix ms), or the int it spells. A bad
+    secret raises ``invalid_secret``, a bad body ``PayloadNotRawError``, a bad timestamp
+    ``TypeError`` or ``ValueError``.
     """
     return _native.sign(secret, timestamp, payload)
