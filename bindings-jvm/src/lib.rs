@@ -9,6 +9,8 @@
 //! - [`direct`]: the facade's hot paths (webhooks, API calls), plain C functions bound
 //!   with JNA direct mapping.
 //! - [`error`]: the one error type every webhook export raises.
+//! - `text`: Java text that crosses as UTF-16 code units, so the core judges unpaired
+//!   surrogates instead of uniffi's string encoder.
 //! - [`manifest`]: the DICOM manifest builder and the answer that carries its result.
 //! - [`client`]: the API client and its by-name entry point.
 //! - [`wire`]: the binary form of the API client's JSON values.
@@ -25,6 +27,7 @@ pub mod error;
 pub mod events;
 pub mod manifest;
 pub mod responses;
+mod text;
 pub mod types;
 pub mod webhook;
 pub mod wire;

@@ -215,40 +215,97 @@ pub struct PriorReport {
     pub study_description: Option<String>,
 }
 
-#[uniffi::export]
-pub fn study_access_requested_authorized(urls: Vec<String>) -> StudyAccessRequestedResponse {
-    StudyAccessRequestedResponse::authorized(urls)
+/// The arguments of a constructor, where Java's types let `null` through (for the list,
+/// or inside it) and the contract does not. The core's own constructor table then judges
+/// the same arguments with their `null`s, so the error reads as it does in every package.
+fn present<T: serde::Serialize>(
+    event_type: &str,
+    constructor: &str,
+    argument: Option<Vec<Option<T>>>,
+) -> Result<Vec<T>, AvaraError> {
+    match argument {
+        Some(items) if items.iter().all(Option::is_some) => {
+            Ok(items.into_iter().flatten().collect())
+        }
+        refused => Err(judged(
+            event_type,
+            constructor,
+            serde_json::to_value(refused),
+        )),
+    }
+}
+
+fn present_text(
+    event_type: &str,
+    constructor: &str,
+    argument: Option<String>,
+) -> Result<String, AvaraError> {
+    argument.ok_or_else(|| judged(event_type, constructor, Ok(serde_json::Value::Null)))
+}
+
+fn judged(
+    event_type: &str,
+    constructor: &str,
+    argument: serde_json::Result<serde_json::Value>,
+) -> AvaraError {
+    match argument.map(|argument| core::construct(event_type, constructor, vec![argument])) {
+        Ok(Err(error)) => error.into(),
+        _ => AvaraError::schema(format!("{constructor}: an argument is null")),
+    }
 }
 
 #[uniffi::export]
-pub fn study_access_requested_denied(reason: String) -> StudyAccessRequestedResponse {
-    StudyAccessRequestedResponse::denied(reason)
+pub fn study_access_requested_authorized(
+    urls: Option<Vec<Option<String>>>,
+) -> Result<StudyAccessRequestedResponse, AvaraError> {
+    let urls = present("study.access_requested", "authorized", urls)?;
+    Ok(StudyAccessRequestedResponse::authorized(urls))
+}
+
+#[uniffi::export]
+pub fn study_access_requested_denied(
+    reason: Option<String>,
+) -> Result<StudyAccessRequestedResponse, AvaraError> {
+    let reason = present_text("study.access_requested", "denied", reason)?;
+    Ok(StudyAccessRequestedResponse::denied(reason))
 }
 
 #[uniffi::export]
 pub fn ephemeral_access_requested_authorized(
-    urls: Vec<String>,
-) -> EphemeralAccessRequestedResponse {
-    EphemeralAccessRequestedResponse::authorized(urls)
+    urls: Option<Vec<Option<String>>>,
+) -> Result<EphemeralAccessRequestedResponse, AvaraError> {
+    let urls = present("ephemeral.access_requested", "authorized", urls)?;
+    Ok(EphemeralAccessRequestedResponse::authorized(urls))
 }
 
 #[uniffi::export]
-pub fn ephemeral_access_requested_denied(reason: String) -> EphemeralAccessRequestedResponse {
-    EphemeralAccessRequestedResponse::denied(reason)
+pub fn ephemeral_access_requested_denied(
+    reason: Option<String>,
+) -> Result<EphemeralAccessRequestedResponse, AvaraError> {
+    let reason = present_text("ephemeral.access_requested", "denied", reason)?;
+    Ok(EphemeralAccessRequestedResponse::denied(reason))
 }
 
 #[uniffi::export]
 pub fn secondary_capture_access_requested_authorized(
-    upload_urls: Vec<String>,
-) -> SecondaryCaptureAccessRequestedResponse {
-    SecondaryCaptureAccessRequestedResponse::authorized(upload_urls)
+    upload_urls: Option<Vec<Option<String>>>,
+) -> Result<SecondaryCaptureAccessRequestedResponse, AvaraError> {
+    let upload_urls = present(
+        "secondary_capture.access_requested",
+        "authorized",
+        upload_urls,
+    )?;
+    Ok(SecondaryCaptureAccessRequestedResponse::authorized(
+        upload_urls,
+    ))
 }
 
 #[uniffi::export]
 pub fn secondary_capture_access_requested_denied(
-    reason: String,
-) -> SecondaryCaptureAccessRequestedResponse {
-    SecondaryCaptureAccessRequestedResponse::denied(reason)
+    reason: Option<String>,
+) -> Result<SecondaryCaptureAccessRequestedResponse, AvaraError> {
+    let reason = present_text("secondary_capture.access_requested", "denied", reason)?;
+    Ok(SecondaryCaptureAccessRequestedResponse::denied(reason))
 }
 
 #[uniffi::export]
@@ -258,14 +315,18 @@ pub fn report_delivered_acknowledged() -> ReportDeliveredResponse {
 
 #[uniffi::export]
 pub fn modality_worklist_requested_authorized(
-    items: Vec<WorklistItem>,
-) -> ModalityWorklistRequestedResponse {
-    ModalityWorklistRequestedResponse::authorized(items)
+    items: Option<Vec<Option<WorklistItem>>>,
+) -> Result<ModalityWorklistRequestedResponse, AvaraError> {
+    let items = present("modality_worklist.requested", "authorized", items)?;
+    Ok(ModalityWorklistRequestedResponse::authorized(items))
 }
 
 #[uniffi::export]
-pub fn modality_worklist_requested_denied(reason: String) -> ModalityWorklistRequestedResponse {
-    ModalityWorklistRequestedResponse::denied(reason)
+pub fn modality_worklist_requested_denied(
+    reason: Option<String>,
+) -> Result<ModalityWorklistRequestedResponse, AvaraError> {
+    let reason = present_text("modality_worklist.requested", "denied", reason)?;
+    Ok(ModalityWorklistRequestedResponse::denied(reason))
 }
 
 #[uniffi::export]
@@ -280,9 +341,12 @@ pub fn clinical_context_enrichment_requested_empty() -> ClinicalContextEnrichmen
 
 macro_rules! to_json {
     ($($function:ident($response:ident),)*) => {$(
-        /// The exact JSON body to answer with, after the contract's checks.
+        /// The exact JSON body to answer with, after the contract's checks. Java may
+        /// pass `null`, which is no response at all.
         #[uniffi::export]
-        pub fn $function(response: $response) -> Result<String, AvaraError> {
+        pub fn $function(response: Option<$response>) -> Result<String, AvaraError> {
+            let response =
+                response.ok_or_else(|| AvaraError::schema("the response to serialize is null"))?;
             Ok(response.to_json()?)
         }
     )*};
@@ -299,8 +363,15 @@ to_json! {
 }
 
 /// Validates a response body (JSON text) for `event_type` and returns its canonical JSON.
+/// Java may pass `null` for either.
 #[uniffi::export]
-pub fn normalize_response(event_type: String, body_json: String) -> Result<String, AvaraError> {
+pub fn normalize_response(
+    event_type: Option<String>,
+    body_json: Option<String>,
+) -> Result<String, AvaraError> {
+    let event_type =
+        event_type.ok_or_else(|| AvaraError::invalid_argument("eventType must not be null"))?;
+    let body_json = body_json.ok_or_else(|| AvaraError::schema("body: null is no JSON text"))?;
     Ok(core::normalize_response(&event_type, body_json.as_bytes())?)
 }
 

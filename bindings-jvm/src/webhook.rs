@@ -5,10 +5,14 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use avara::webhooks::{self as core, Scheme, WebhookHeaders};
+use avara::webhooks::{
+    self as core, SIGNING_SECRET, Scheme, WebhookHeaders, headers_not_raw, secret_label,
+    secret_missing, secret_not_unicode,
+};
 
 use crate::error::AvaraError;
 use crate::events::WebhookEvent;
+use crate::text::utf16;
 
 /// Which signature scheme authenticated a delivery.
 #[uniffi::remote(Enum)]
@@ -93,8 +97,7 @@ fn configured(
         webhook = webhook.without_timestamp_check();
     }
     if let Some(limit) = options.max_payload_bytes {
-        let limit =
-            usize::try_from(non_negative(limit, "the payload limit")?).unwrap_or(usize::MAX);
+        let limit = usize::try_from(non_negative(limit, "maxPayloadBytes")?).unwrap_or(usize::MAX);
         webhook = webhook.with_max_payload_bytes(limit);
     }
     Ok(webhook)
@@ -103,6 +106,14 @@ fn configured(
 /// A Java `null` body is a caller mistake the core names, not a crash.
 fn raw_body(body: Option<&[u8]>) -> Result<&[u8], AvaraError> {
     body.ok_or_else(|| core::payload_not_raw("null").into())
+}
+
+/// A secret as the facade hands it over: Java text as its UTF-16 code units
+/// (`text::utf16`), so an unpaired surrogate reaches the core's `invalid_secret` instead
+/// of the string encoder's exception, and `null` (or a secret never set) is `None`.
+fn secret_text(units: Option<Vec<u8>>, label: &str) -> Result<String, AvaraError> {
+    let units = units.ok_or_else(|| secret_missing(label))?;
+    utf16(&units).ok_or_else(|| secret_not_unicode(label).into())
 }
 
 /// A missing header map means no headers: the core then reports the missing signature.
@@ -127,9 +138,10 @@ pub struct Verifier {
 
 #[uniffi::export]
 impl Verifier {
-    /// A verifier for one secret, used verbatim.
+    /// A verifier for one secret (UTF-16 code units, see `secret_text`), used verbatim.
     #[uniffi::constructor]
-    pub fn new(secret: String, options: WebhookOptions) -> Result<Arc<Self>, AvaraError> {
+    pub fn new(secret: Option<Vec<u8>>, options: WebhookOptions) -> Result<Arc<Self>, AvaraError> {
+        let secret = secret_text(secret, &secret_label(None))?;
         Ok(Arc::new(Verifier {
             inner: configured(core::Webhook::new(&secret)?, options)?,
         }))
@@ -138,9 +150,15 @@ impl Verifier {
     /// A verifier accepting any of several secrets, for rotation.
     #[uniffi::constructor]
     pub fn with_secrets(
-        secrets: Vec<String>,
+        secrets: Option<Vec<Option<Vec<u8>>>>,
         options: WebhookOptions,
     ) -> Result<Arc<Self>, AvaraError> {
+        let secrets = secrets
+            .ok_or_else(|| secret_missing(&secret_label(None)))?
+            .into_iter()
+            .enumerate()
+            .map(|(index, secret)| secret_text(secret, &secret_label(Some(index))))
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Arc::new(Verifier {
             inner: configured(core::Webhook::with_secrets(secrets)?, options)?,
         }))
@@ -232,8 +250,53 @@ pub fn unsafe_unwrap(body: Option<Vec<u8>>) -> Result<WebhookEvent, AvaraError> 
     Ok(core::unsafe_unwrap(raw_body(body.as_deref())?)?.into())
 }
 
-/// The guide's `X-Avara-Signature` for a timestamp text and body.
+/// The guide's `X-Avara-Signature` for a timestamp text and body, keyed with bytes.
+/// Text crosses as UTF-16 code units (`text::utf16`); `null` is `None`.
 #[uniffi::export]
-pub fn sign(secret: Vec<u8>, timestamp: String, body: Vec<u8>) -> String {
-    core::sign(&secret, &timestamp, &body)
+pub fn sign(
+    secret: Option<Vec<u8>>,
+    timestamp: Option<Vec<u8>>,
+    body: Option<Vec<u8>>,
+) -> Result<String, AvaraError> {
+    let secret = secret.ok_or_else(|| secret_missing(SIGNING_SECRET))?;
+    signed(&secret, timestamp, body)
+}
+
+/// `sign` keyed with the UTF-8 bytes of a text secret.
+#[uniffi::export]
+pub fn sign_with_text(
+    secret: Option<Vec<u8>>,
+    timestamp: Option<Vec<u8>>,
+    body: Option<Vec<u8>>,
+) -> Result<String, AvaraError> {
+    let secret = secret_text(secret, SIGNING_SECRET)?;
+    signed(secret.as_bytes(), timestamp, body)
+}
+
+fn signed(
+    secret: &[u8],
+    timestamp: Option<Vec<u8>>,
+    body: Option<Vec<u8>>,
+) -> Result<String, AvaraError> {
+    let timestamp =
+        timestamp.ok_or_else(|| AvaraError::invalid_argument("timestamp must not be null"))?;
+    let timestamp = utf16(&timestamp).ok_or_else(|| {
+        AvaraError::invalid_argument(
+            "timestamp holds an unpaired UTF-16 surrogate, which has no UTF-8 form",
+        )
+    })?;
+    Ok(core::sign(secret, &timestamp, raw_body(body.as_deref())?))
+}
+
+/// The names the core reads, so the facade hands over only their lines.
+#[uniffi::export]
+pub fn header_names() -> Vec<String> {
+    WebhookHeaders::names().map(str::to_owned).collect()
+}
+
+/// Raises the core's error for headers that are not the request's header lines; the
+/// facade finds them and says what it found (`problem`), by type only.
+#[uniffi::export]
+pub fn reject_headers(problem: String) -> Result<(), AvaraError> {
+    Err(headers_not_raw(&problem).into())
 }

@@ -21,6 +21,6 @@ public final class ClinicalContextEnrichmentRequestedResponses {
      * ({@code schema_error} otherwise).
      */
     public static String toJson(ClinicalContextEnrichmentRequestedResponse response) {
-        return NativeCalls.call(() -> Avara_jvmKt.clinicalContextEnrichmentRequestedResponseToJson(response));
+        return NativeCalls.response(() -> Avara_jvmKt.clinicalContextEnrichmentRequestedResponseToJson(response));
     }
 }

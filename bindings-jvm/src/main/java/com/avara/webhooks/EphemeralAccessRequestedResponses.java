@@ -14,11 +14,11 @@ public final class EphemeralAccessRequestedResponses {
 
     /** Access granted; {@code urls} are the session's image URLs. */
     public static EphemeralAccessRequestedResponse authorized(List<String> urls) {
-        return NativeCalls.call(() -> Avara_jvmKt.ephemeralAccessRequestedAuthorized(urls));
+        return NativeCalls.response(() -> Avara_jvmKt.ephemeralAccessRequestedAuthorized(urls));
     }
 
     public static EphemeralAccessRequestedResponse denied(String reason) {
-        return NativeCalls.call(() -> Avara_jvmKt.ephemeralAccessRequestedDenied(reason));
+        return NativeCalls.response(() -> Avara_jvmKt.ephemeralAccessRequestedDenied(reason));
     }
 
     /**
@@ -26,6 +26,6 @@ public final class EphemeralAccessRequestedResponses {
      * ({@code schema_error} otherwise).
      */
     public static String toJson(EphemeralAccessRequestedResponse response) {
-        return NativeCalls.call(() -> Avara_jvmKt.ephemeralAccessRequestedResponseToJson(response));
+        return NativeCalls.response(() -> Avara_jvmKt.ephemeralAccessRequestedResponseToJson(response));
     }
 }

@@ -1,5 +1,6 @@
 package com.avara.webhooks;
 
+import com.avara.webhooks.model.Avara_jvmKt;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -11,10 +12,19 @@ import java.util.Map;
 final class HeaderLines {
     private HeaderLines() {}
 
+    /** The names the core reads; lines with other names are not handed over. */
+    private static final List<String> READ_BY_THE_CORE = Avara_jvmKt.headerNames();
+
     /**
      * Each map value is one line, or one line per element for a collection (so a
-     * collection of two values is a duplicate header). A {@code null} name is skipped:
-     * {@code HttpURLConnection} uses it for the status line.
+     * collection of two values is a duplicate header); a {@code null} value means the
+     * header is absent. A {@code null} name is skipped: {@code HttpURLConnection} uses it
+     * for the status line.
+     *
+     * <p>A value is text or bytes. A {@code null} map, or a value of another type for a
+     * header the core reads ({@code null} inside a collection included), is the core's
+     * {@code payload_not_raw} (ARCHITECTURE.md, "Wrong-typed or unusable input"); the
+     * values of other headers are not looked at.
      *
      * <p>Text becomes bytes as ISO-8859-1, the charset servlet containers decode header
      * bytes with, so the bytes the sender signed come back unchanged. Anything outside it
@@ -22,16 +32,15 @@ final class HeaderLines {
      *
      * <p>The lines come out as uniffi serializes an optional list of {@code HeaderLine}
      * records ({@link DirectCalls} hands them over as they are): a presence byte, then a
-     * big-endian count and each name and value as a big-endian length and its bytes. A
-     * {@code null} map is absent, which the core reads as no headers.
+     * big-endian count and each name and value as a big-endian length and its bytes.
      */
     static byte[] encode(Map<String, ?> headers) {
         if (headers == null) {
-            return new byte[] {0};
+            throw rejected("got null");
         }
         List<byte[]> fields = new ArrayList<>();
         headers.forEach((name, value) -> {
-            if (name == null) {
+            if (name == null || value == null || !readByTheCore(name)) {
                 return;
             }
             if (value instanceof Collection<?> values) {
@@ -53,16 +62,43 @@ final class HeaderLines {
         return encoded.array();
     }
 
-    private static void line(List<byte[]> fields, String name, Object value) {
-        if (value != null && !(value instanceof CharSequence)) {
-            throw new IllegalArgumentException("header " + name + " has a value of type "
-                    + value.getClass().getName() + "; expected a String or a Collection of Strings");
+    /**
+     * ASCII case is ignored, as the core ignores it. {@code equalsIgnoreCase} also folds a
+     * few other letters (the Kelvin sign), which only hands over a line the core drops.
+     */
+    private static boolean readByTheCore(String name) {
+        for (String read : READ_BY_THE_CORE) {
+            if (read.equalsIgnoreCase(name)) {
+                return true;
+            }
         }
-        fields.add(bytes(name));
-        fields.add(bytes(value == null ? "" : value.toString()));
+        return false;
     }
 
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.ISO_8859_1);
+    private static void line(List<byte[]> fields, String name, Object value) {
+        byte[] bytes;
+        if (value instanceof CharSequence text) {
+            bytes = text.toString().getBytes(StandardCharsets.ISO_8859_1);
+        } else if (value instanceof byte[] raw) {
+            bytes = raw;
+        } else {
+            throw rejected("got " + (value == null ? "null" : "a " + value.getClass().getName())
+                    + " as a value of " + name);
+        }
+        fields.add(name.getBytes(StandardCharsets.ISO_8859_1));
+        fields.add(bytes);
+    }
+
+    /** The core's error for headers that are not the request's header lines. */
+    private static WebhookVerificationException rejected(String problem) {
+        try {
+            NativeCalls.call(() -> {
+                Avara_jvmKt.rejectHeaders(problem);
+                return null;
+            });
+        } catch (WebhookVerificationException e) {
+            return e;
+        }
+        throw new IllegalStateException("the native library accepted headers it rejects: " + problem);
     }
 }

@@ -15,11 +15,11 @@ public final class ModalityWorklistRequestedResponses {
 
     /** The entries for the window; an empty list means nothing is scheduled. */
     public static ModalityWorklistRequestedResponse authorized(List<WorklistItem> items) {
-        return NativeCalls.call(() -> Avara_jvmKt.modalityWorklistRequestedAuthorized(items));
+        return NativeCalls.response(() -> Avara_jvmKt.modalityWorklistRequestedAuthorized(items));
     }
 
     public static ModalityWorklistRequestedResponse denied(String reason) {
-        return NativeCalls.call(() -> Avara_jvmKt.modalityWorklistRequestedDenied(reason));
+        return NativeCalls.response(() -> Avara_jvmKt.modalityWorklistRequestedDenied(reason));
     }
 
     /**
@@ -27,6 +27,6 @@ public final class ModalityWorklistRequestedResponses {
      * ({@code schema_error} otherwise).
      */
     public static String toJson(ModalityWorklistRequestedResponse response) {
-        return NativeCalls.call(() -> Avara_jvmKt.modalityWorklistRequestedResponseToJson(response));
+        return NativeCalls.response(() -> Avara_jvmKt.modalityWorklistRequestedResponseToJson(response));
     }
 }

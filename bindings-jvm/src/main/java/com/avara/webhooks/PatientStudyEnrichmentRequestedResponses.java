@@ -21,6 +21,6 @@ public final class PatientStudyEnrichmentRequestedResponses {
      * ({@code schema_error} otherwise).
      */
     public static String toJson(PatientStudyEnrichmentRequestedResponse response) {
-        return NativeCalls.call(() -> Avara_jvmKt.patientStudyEnrichmentRequestedResponseToJson(response));
+        return NativeCalls.response(() -> Avara_jvmKt.patientStudyEnrichmentRequestedResponseToJson(response));
     }
 }

@@ -21,6 +21,6 @@ public final class ReportDeliveredResponses {
      * ({@code schema_error} otherwise).
      */
     public static String toJson(ReportDeliveredResponse response) {
-        return NativeCalls.call(() -> Avara_jvmKt.reportDeliveredResponseToJson(response));
+        return NativeCalls.response(() -> Avara_jvmKt.reportDeliveredResponseToJson(response));
     }
 }

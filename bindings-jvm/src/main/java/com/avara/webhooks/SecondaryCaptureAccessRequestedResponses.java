@@ -14,11 +14,11 @@ public final class SecondaryCaptureAccessRequestedResponses {
 
     /** Upload granted; {@code uploadUrls} are presigned PUT URLs, and the Viewer uploads the same object to each. */
     public static SecondaryCaptureAccessRequestedResponse authorized(List<String> uploadUrls) {
-        return NativeCalls.call(() -> Avara_jvmKt.secondaryCaptureAccessRequestedAuthorized(uploadUrls));
+        return NativeCalls.response(() -> Avara_jvmKt.secondaryCaptureAccessRequestedAuthorized(uploadUrls));
     }
 
     public static SecondaryCaptureAccessRequestedResponse denied(String reason) {
-        return NativeCalls.call(() -> Avara_jvmKt.secondaryCaptureAccessRequestedDenied(reason));
+        return NativeCalls.response(() -> Avara_jvmKt.secondaryCaptureAccessRequestedDenied(reason));
     }
 
     /**
@@ -26,6 +26,6 @@ public final class SecondaryCaptureAccessRequestedResponses {
      * ({@code schema_error} otherwise).
      */
     public static String toJson(SecondaryCaptureAccessRequestedResponse response) {
-        return NativeCalls.call(() -> Avara_jvmKt.secondaryCaptureAccessRequestedResponseToJson(response));
+        return NativeCalls.response(() -> Avara_jvmKt.secondaryCaptureAccessRequestedResponseToJson(response));
     }
 }

@@ -4,7 +4,6 @@ import com.avara.manifest.BuiltManifest;
 import com.avara.webhooks.model.Avara_jvmKt;
 import com.avara.webhooks.model.StudyAccessRequestedResponse;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Answers to {@code study.access_requested}: build one here (or construct a
@@ -16,7 +15,7 @@ public final class StudyAccessRequestedResponses {
 
     /** Access granted; {@code urls} are presigned URLs covering every DICOM image of the study. */
     public static StudyAccessRequestedResponse authorized(List<String> urls) {
-        return NativeCalls.call(() -> Avara_jvmKt.studyAccessRequestedAuthorized(urls));
+        return NativeCalls.response(() -> Avara_jvmKt.studyAccessRequestedAuthorized(urls));
     }
 
     /**
@@ -24,12 +23,15 @@ public final class StudyAccessRequestedResponses {
      * it has a series, its manifest, so the Viewer loads the study progressively.
      */
     public static StudyAccessRequestedResponse authorized(BuiltManifest built) {
-        Objects.requireNonNull(built, "built must not be null");
-        return NativeCalls.call(() -> Avara_jvmKt.studyAccessRequestedAuthorizedWithManifest(built.urls(), built.manifest()));
+        if (built == null) {
+            // No build is no URLs: the core reports it as for authorized((List<String>) null).
+            return authorized((List<String>) null);
+        }
+        return NativeCalls.response(() -> Avara_jvmKt.studyAccessRequestedAuthorizedWithManifest(built.urls(), built.manifest()));
     }
 
     public static StudyAccessRequestedResponse denied(String reason) {
-        return NativeCalls.call(() -> Avara_jvmKt.studyAccessRequestedDenied(reason));
+        return NativeCalls.response(() -> Avara_jvmKt.studyAccessRequestedDenied(reason));
     }
 
     /**
@@ -37,6 +39,6 @@ public final class StudyAccessRequestedResponses {
      * ({@code schema_error} otherwise).
      */
     public static String toJson(StudyAccessRequestedResponse response) {
-        return NativeCalls.call(() -> Avara_jvmKt.studyAccessRequestedResponseToJson(response));
+        return NativeCalls.response(() -> Avara_jvmKt.studyAccessRequestedResponseToJson(response));
     }
 }

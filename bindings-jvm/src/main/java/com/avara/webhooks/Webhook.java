@@ -9,9 +9,10 @@ import com.avara.webhooks.model.WebhookOptions;
 import java.lang.ref.Reference;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Verifies Avara webhook deliveries and parses them into typed events.
@@ -31,8 +32,9 @@ import java.util.Objects;
  * <p>{@code headers} is the request's header map: values are a {@code String} or a
  * {@code Collection<String>} (a Spring {@code HttpHeaders} works as is). Names match
  * case-insensitively; a header given twice, or as a collection of two values, is
- * rejected as {@code duplicate_header}. A {@code null} map counts as no headers and a
- * {@code null} body as {@code payload_not_raw}.
+ * rejected as {@code duplicate_header}, and a {@code null} value means the header is
+ * absent. A {@code null} body or map, or a value that is not text or bytes for a header
+ * the core reads, is {@code payload_not_raw}.
  *
  * <p>Every failure is a {@link WebhookVerificationException} with a stable
  * {@link WebhookVerificationException#getCode() code}. One instance is safe to share
@@ -108,12 +110,15 @@ public final class Webhook implements AutoCloseable {
     /**
      * Configures a {@link Webhook}. Secrets are used verbatim (no trimming or decoding) and
      * must be at least 32 bytes; {@link #build()} rejects bad ones with
-     * {@code invalid_secret}. Tolerances default to 5 minutes each way, the body limit to
-     * 1 MiB.
+     * {@code invalid_secret}, whatever is wrong: none set, {@code null} (as an unset
+     * environment variable gives), text with an unpaired surrogate. A bad option is an
+     * {@link IllegalArgumentException}. Tolerances default to 5 minutes each way, the body
+     * limit to 1 MiB.
      */
     public static final class Builder {
-        private List<String> secrets = List.of();
-        private boolean singleSecret;
+        /** {@code null} until a secret is set; may hold {@code null}s, which build() reports. */
+        private List<String> secrets;
+        private boolean singleSecret = true;
         private Long pastToleranceMs;
         private Long futureToleranceMs;
         private boolean checkTimestamp = true;
@@ -123,14 +128,14 @@ public final class Webhook implements AutoCloseable {
         private Builder() {}
 
         public Builder secret(String secret) {
-            this.secrets = List.of(Objects.requireNonNull(secret, "secret"));
+            this.secrets = Collections.singletonList(secret);
             this.singleSecret = true;
             return this;
         }
 
         /** Several secrets, for rotation: any may match, and verification reports which. */
         public Builder secrets(List<String> secrets) {
-            this.secrets = List.copyOf(Objects.requireNonNull(secrets, "secrets"));
+            this.secrets = secrets == null ? null : Collections.unmodifiableList(new ArrayList<>(secrets));
             this.singleSecret = false;
             return this;
         }
@@ -152,7 +157,10 @@ public final class Webhook implements AutoCloseable {
 
         /** The core takes tolerances as a count of milliseconds in a signed 64-bit integer. */
         private static long toleranceMillis(Duration tolerance) {
-            Objects.requireNonNull(tolerance, "tolerance");
+            if (tolerance == null) {
+                throw new IllegalArgumentException(
+                        "tolerance must not be null; disableTimestampCheck() turns the check off");
+            }
             try {
                 return tolerance.toMillis();
             } catch (ArithmeticException e) {
@@ -172,7 +180,10 @@ public final class Webhook implements AutoCloseable {
 
         /** The clock freshness is judged against; the system clock by default. */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            if (clock == null) {
+                throw new IllegalArgumentException("clock must not be null");
+            }
+            this.clock = clock;
             return this;
         }
 
@@ -182,11 +193,13 @@ public final class Webhook implements AutoCloseable {
             return this;
         }
 
+        /** Secrets cross as UTF-16 code units ({@link Utf16}), so the core judges every one. */
         public Webhook build() {
             WebhookOptions options = new WebhookOptions(pastToleranceMs, futureToleranceMs, checkTimestamp, maxPayloadBytes);
             Verifier verifier = NativeCalls.call(() -> singleSecret
-                    ? new Verifier(secrets.get(0), options)
-                    : Verifier.Companion.withSecrets(secrets, options));
+                    ? new Verifier(secrets == null ? null : Utf16.units(secrets.get(0)), options)
+                    : Verifier.Companion.withSecrets(
+                            secrets == null ? null : secrets.stream().map(Utf16::units).toList(), options));
             return new Webhook(verifier, clock, secrets.size());
         }
     }

@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +72,7 @@ class HostileInputTest {
             assertTrue(error.getMessage().contains("null"), error.getMessage());
             assertEquals("payload_not_raw", code(() -> webhook.unwrap(null, Deliveries.headers())));
             assertEquals("payload_not_raw", code(() -> Webhook.unsafeUnwrap(null)));
-            assertEquals("missing_signature", code(() -> webhook.verify(BODY, null)));
+            assertEquals("payload_not_raw", code(() -> webhook.verify(BODY, null)));
         }
     }
 
@@ -87,23 +91,54 @@ class HostileInputTest {
     }
 
     @Test
-    void wrongArgumentTypesAreCallerErrors() {
+    void aHeaderValueThatIsNeitherTextNorBytesIsPayloadNotRaw() {
         try (Webhook webhook = webhook()) {
             Map<String, Object> headers = new HashMap<>(Deliveries.headers());
             headers.put("X-Avara-Timestamp", NOW_MS);
-            assertThrows(IllegalArgumentException.class, () -> webhook.verify(BODY, headers));
+            WebhookVerificationException error = assertThrows(WebhookVerificationException.class,
+                    () -> webhook.verify(BODY, headers));
+            assertEquals("payload_not_raw", error.getCode());
+            assertTrue(error.getMessage().contains("java.lang.Long as a value of X-Avara-Timestamp"), error.getMessage());
+            headers.put("X-Avara-Timestamp", Long.toString(NOW_MS).getBytes(StandardCharsets.US_ASCII));
+            headers.put("X-Request-Count", 3);
+            assertEquals("guide", webhook.verify(BODY, headers).getScheme().name().toLowerCase(Locale.ROOT));
         }
+    }
+
+    @Test
+    void everyProblemWithASecretIsInvalidSecretNeverANullPointerException() {
+        for (Webhook.Builder builder : List.of(Webhook.builder(), Webhook.builder().secret(null),
+                Webhook.builder().secrets(null), Webhook.builder().secrets(Arrays.asList(SECRET, null)),
+                Webhook.builder().secret(SECRET + "\uD800"))) {
+            WebhookVerificationException error = assertThrows(WebhookVerificationException.class, builder::build);
+            assertEquals("invalid_secret", error.getCode(), error.getMessage());
+        }
+    }
+
+    @Test
+    void badOptionsAreCallerErrors() {
         assertThrows(IllegalArgumentException.class,
                 () -> Webhook.builder().secret(SECRET).tolerance(Duration.ofSeconds(-1)).build());
         assertThrows(IllegalArgumentException.class,
                 () -> Webhook.builder().secret(SECRET).maxPayloadBytes(-1).build());
-        assertThrows(IllegalArgumentException.class,
-                () -> Webhook.builder().secret(SECRET + "\uD800").build());
+        assertThrows(IllegalArgumentException.class, () -> Webhook.builder().tolerance(null));
+        assertThrows(IllegalArgumentException.class, () -> Webhook.builder().clock(null));
         try (Webhook webhook = Webhook.builder().secret(SECRET)
                 .clock(Clock.fixed(Instant.ofEpochMilli(-5), ZoneOffset.UTC)).build()) {
             assertThrows(IllegalArgumentException.class, () -> webhook.verify(BODY, Deliveries.headers()));
         }
-        assertThrows(NullPointerException.class, () -> Webhook.builder().secret(null));
+    }
+
+    @Test
+    void signingFollowsThePolicyToo() {
+        byte[] key = SECRET.getBytes(StandardCharsets.UTF_8);
+        assertEquals("invalid_secret", code(() -> Webhooks.sign((String) null, "1", BODY)));
+        assertEquals("invalid_secret", code(() -> Webhooks.sign((byte[]) null, "1", BODY)));
+        assertEquals("invalid_secret", code(() -> Webhooks.sign(SECRET + "\uDC00", "1", BODY)));
+        assertEquals("payload_not_raw", code(() -> Webhooks.sign(key, "1", null)));
+        assertThrows(IllegalArgumentException.class, () -> Webhooks.sign(key, null, BODY));
+        assertThrows(IllegalArgumentException.class, () -> Webhooks.sign(key, "1\uD800", BODY));
+        assertEquals(Webhooks.sign(key, "1", BODY), Webhooks.sign(SECRET, "1", BODY));
     }
 
     @Test

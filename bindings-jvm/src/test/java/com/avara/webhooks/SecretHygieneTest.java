@@ -3,6 +3,7 @@ package com.avara.webhooks;
 import static com.avara.webhooks.Deliveries.BODY;
 import static com.avara.webhooks.Deliveries.OTHER_SECRET;
 import static com.avara.webhooks.Deliveries.SECRET;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -57,8 +58,9 @@ class SecretHygieneTest {
                 assertNoSecret(everything(error), SECRET);
             }
         }
-        IllegalArgumentException surrogate = assertThrows(IllegalArgumentException.class,
+        WebhookVerificationException surrogate = assertThrows(WebhookVerificationException.class,
                 () -> Webhook.builder().secret(SECRET + "\uD800").build());
+        assertEquals("invalid_secret", surrogate.getCode());
         assertNoSecret(everything(surrogate), SECRET);
     }
 }
