@@ -45,7 +45,7 @@ function readLines(headers) {
     for (let index = 0; index < headers.length; index++) {
       const pair = headers[index];
       if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string') {
-        reject(`got ${kindOf(pair)} where a [name, value] pair belongs (item ${index})`);
+        reject(`${pairProblem(pair)} (item ${index})`);
       }
       addLines(lines, pair[0], pair[1]);
     }
@@ -94,6 +94,16 @@ function lineText(name, line) {
     return Buffer.from(line.buffer, line.byteOffset, line.byteLength).toString('latin1');
   }
   return reject(`got ${kindOf(line)} as a value of ${name}`);
+}
+
+function pairProblem(pair) {
+  if (!Array.isArray(pair)) {
+    return `got ${kindOf(pair)} where a [name, value] pair belongs`;
+  }
+  if (pair.length !== 2) {
+    return `got a pair of ${pair.length} items`;
+  }
+  return `got ${kindOf(pair[0])} as a header name`;
 }
 
 function reject(problem) {
