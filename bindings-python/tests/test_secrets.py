@@ -55,3 +55,14 @@ def test_sign_refuses_a_secret_without_utf8_form_without_echoing_it() -> None:
     cause = error.__cause__ or error.__context__
     for shown in (str(error), repr(error), error.message, repr(error.args), repr(cause)):
         assert SECRET not in shown
+
+
+@pytest.mark.parametrize("secrets", [SECRET + "\udcff", [SECRET, "\ud800" + SECRET]], ids=["one", "rotation"])
+def test_a_verifier_refuses_a_secret_without_utf8_form_without_echoing_it(secrets: object) -> None:
+    with pytest.raises(WebhookVerificationError) as raised:
+        Webhook(secrets)  # type: ignore[arg-type]
+    error = raised.value
+    assert error.code == "invalid_secret"
+    assert error.__cause__ is None and error.__context__ is None
+    for shown in (str(error), repr(error), error.message, repr(error.args)):
+        assert SECRET not in shown
