@@ -128,6 +128,23 @@ fn run_signature_case(group: &Value, case: &Value) -> Option<String> {
             );
             (signature != case["signature"]).then(|| format!("signed {signature}"))
         }
+        Some("signStandard") => {
+            let outcome = webhooks::sign_standard(
+                case["secret"].as_str().expect("secret"),
+                case["webhookId"].as_str().expect("webhookId"),
+                case["timestamp"].as_u64().expect("timestamp"),
+                &payload(case),
+            );
+            judge(case, &outcome, |headers| {
+                let pairs = Value::from(
+                    headers
+                        .pairs()
+                        .map(|(name, value)| Value::from(vec![name, value]))
+                        .to_vec(),
+                );
+                (pairs != case["headers"]).then(|| format!("signed {pairs}"))
+            })
+        }
         other => Some(format!("unknown group type {other:?}")),
     }
 }

@@ -4,9 +4,7 @@
 
 use std::fmt;
 
-use avara::webhooks::Scheme;
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD as BASE64;
+use avara::webhooks::{Scheme, Webhook, sign_standard};
 use serde::{Deserialize, Deserializer};
 
 /// Which studies a key sees and manages.
@@ -282,18 +280,15 @@ fn validate_key(key: &ApiKeyConfig, scheme: Scheme) -> Result<(), String> {
     let Some(secret) = &key.webhook_secret else {
         return Ok(());
     };
-    if secret.len() < 32 || secret.trim() != secret {
-        return Err(
-            "webhookSecret must be at least 32 bytes without surrounding whitespace".into(),
-        );
-    }
-    let standard_key = secret
-        .strip_prefix("whsec_")
-        .and_then(|encoded| BASE64.decode(encoded).ok());
-    if scheme != Scheme::Guide && standard_key.is_none_or(|bytes| bytes.is_empty()) {
-        return Err(
-            "Standard Webhooks signing needs a webhookSecret of the form whsec_<base64>".into(),
-        );
+    // The rules receivers' verifiers apply, and for Standard Webhooks those of its key.
+    Webhook::new(secret).map_err(|error| format!("webhookSecret: {}", error.message()))?;
+    if scheme != Scheme::Guide {
+        sign_standard(secret, "", 0, b"").map_err(|error| {
+            format!(
+                "webhookSecret: Standard Webhooks signing needs a key; {}",
+                error.message()
+            )
+        })?;
     }
     Ok(())
 }
@@ -333,7 +328,7 @@ mod tests {
             ..EmulatorConfig::default()
         };
         config.keys.push(ApiKeyConfig {
-            webhook_secret: Some("x".repeat(40)),
+            webhook_secret: Some("not_base64_".repeat(4)),
             ..ApiKeyConfig::default()
         });
         assert!(config.validate().unwrap_err().contains("whsec_"));

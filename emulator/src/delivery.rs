@@ -47,12 +47,13 @@ pub(crate) fn signature_headers(
         headers.push(("X-Avara-Timestamp", timestamp));
     }
     if scheme != Scheme::Guide {
-        let seconds = now_ms / 1000;
-        let signature = sign_standard(secret, id, seconds, body.as_bytes())
+        let standard = sign_standard(secret, id, now_ms / 1000, body.as_bytes())
             .map_err(|error| error.message().to_owned())?;
-        headers.push(("webhook-id", id.to_owned()));
-        headers.push(("webhook-timestamp", seconds.to_string()));
-        headers.push(("webhook-signature", signature));
+        headers.extend(
+            standard
+                .pairs()
+                .map(|(name, value)| (name, value.to_owned())),
+        );
     }
     Ok(headers)
 }
@@ -171,7 +172,14 @@ mod tests {
             assert_eq!(verified.scheme, scheme);
         }
         assert!(
-            signature_headers(Scheme::Standard, &"x".repeat(40), "whe_1", body, now_ms).is_err()
+            signature_headers(
+                Scheme::Standard,
+                &"not_base64_".repeat(4),
+                "whe_1",
+                body,
+                now_ms
+            )
+            .is_err()
         );
     }
 }

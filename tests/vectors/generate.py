@@ -22,6 +22,17 @@ STANDARD_SECRET = "whsec_" + base64.b64encode(bytes(range(1, 25))).decode()
 STUDY_ID = "stu_1234567890abcdef1234567890abcdef"
 EVENT_ID = "whe_0123456789abcdef0123456789abcdef"
 UID = "1.2.840.113619.2.55.3.604688119.868.1234567890.123"
+# At either end of a secret these are padding, not key material (Secret::parse).
+INVISIBLE_PADDING = [
+    ("a byte order mark (U+FEFF)", "\ufeff"),
+    ("a zero-width space (U+200B)", "\u200b"),
+    ("a zero-width non-joiner (U+200C)", "\u200c"),
+    ("a zero-width joiner (U+200D)", "\u200d"),
+    ("a word joiner (U+2060)", "\u2060"),
+    ("a Mongolian vowel separator (U+180E)", "\u180e"),
+    ("a no-break space (U+00A0)", "\u00a0"),
+    ("an ideographic space (U+3000)", "\u3000"),
+]
 BODY = json.dumps(
     {"id": EVENT_ID, "type": "study.access_requested",
      "data": {"studyId": STUDY_ID, "studyInstanceUid": UID}},
@@ -36,10 +47,15 @@ def guide_signature(secret, timestamp, body):
 
 
 def standard_signature(secret, msg_id, seconds, body):
-    key = base64.b64decode(secret.removeprefix("whsec_"))
+    key = base64.b64decode(secret.removeprefix("whsec_"), validate=True)
     body = body if isinstance(body, bytes) else body.encode()
     digest = hmac.new(key, f"{msg_id}.{seconds}.".encode() + body, hashlib.sha256).digest()
     return "v1," + base64.b64encode(digest).decode()
+
+
+def standard_key(length, first=1):
+    """A Standard Webhooks key of `length` bytes, base64 without the whsec_ prefix."""
+    return base64.b64encode(bytes((first + i) % 256 for i in range(length))).decode()
 
 
 class Counter:
@@ -209,10 +225,26 @@ def signatures():
         invalid("webhook-signature missing", [["webhook-id", msg_id], ["webhook-timestamp", seconds]], "missing_signature", flags=["Standard", "MissingHeader"]),
         invalid("webhook-timestamp missing", [["webhook-id", msg_id], ["webhook-signature", sw_good]], "missing_timestamp", flags=["Standard", "MissingHeader"]),
         invalid("webhook-id twice", sw_headers() + [["Webhook-Id", msg_id]], "duplicate_header", flags=["Standard", "DuplicateHeader"]),
-        invalid("webhook-id with a space", sw_headers(ident="msg 1"), "malformed_id", flags=["Standard"]),
+        valid("webhook-id with a space", sw_headers(standard_signature(STANDARD_SECRET, "msg 1", seconds, BODY), ident="msg 1"), scheme="standard", flags=["Standard", "AnyId"]),
+        valid("webhook-id with non-ASCII text, signed as UTF-8", sw_headers(standard_signature(STANDARD_SECRET, "msg_é_日本", seconds, BODY), ident="msg_é_日本"), scheme="standard", flags=["Standard", "AnyId"]),
+        valid("webhook-id of 1000 characters", sw_headers(standard_signature(STANDARD_SECRET, "m" * 1000, seconds, BODY), ident="m" * 1000), scheme="standard", flags=["Standard", "AnyId"]),
+        valid("webhook-id with dots, commas and a leading space", sw_headers(standard_signature(STANDARD_SECRET, " a.b,c", seconds, BODY), ident=" a.b,c"), scheme="standard", flags=["Standard", "AnyId"]),
+        invalid("webhook-id of spaces only", sw_headers(ident="   "), "missing_id", flags=["Standard", "MissingHeader"]),
         valid("both header sets present and both valid", sw_headers() + guide_headers(guide_signature(STANDARD_SECRET, ts, BODY), ts), scheme="both", flags=["Standard", "BothSchemes"]),
         invalid("both header sets present, the Standard one wrong", sw_headers(standard_signature(other_sw, msg_id, seconds, BODY)) + guide_headers(guide_signature(STANDARD_SECRET, ts, BODY), ts), "signature_mismatch", flags=["Standard", "BothSchemes"]),
         invalid("both header sets present, the guide one wrong", sw_headers() + guide_headers("0" * 64, ts), "signature_mismatch", flags=["Standard", "BothSchemes"]),
+    ]
+
+    bare = standard_key(32, first=7)
+    bare_key = [
+        valid("a bare base64 key verifies Standard Webhooks deliveries", sw_headers(standard_signature(bare, msg_id, seconds, BODY)), scheme="standard", flags=["Standard", "BareKey"]),
+        valid("a bare base64 key is still used verbatim for the guide's scheme", signed(ts, secret=bare), flags=["BareKey", "SecretBytes"]),
+        invalid("a bare base64 key is not decoded for the guide's scheme", signed(ts, secret=base64.b64decode(bare)), "signature_mismatch", flags=["BareKey", "SecretBytes"]),
+    ]
+    short_bare = "A" * 30 + "=="  # 32 characters of base64, 22 bytes decoded
+    short_bare_key = [
+        valid("a 32-character secret whose base64 is a 22-byte key signs the guide's scheme", signed(ts, secret=short_bare), flags=["BareKey"]),
+        invalid("the same secret is no Standard Webhooks key: 22 bytes are under 24", sw_headers(standard_signature(short_bare, msg_id, seconds, BODY)), "invalid_secret", flags=["Standard", "BareKey"]),
     ]
 
     def verify_group(secrets, cases, config=None, now=NOW):
@@ -227,6 +259,24 @@ def signatures():
         c.case("16 two-byte characters are 32 bytes", ["SecretRules"], secrets=["é" * 16], result="valid"),
         c.case("empty list of secrets", ["SecretRules"], secrets=[], result="invalid", code="invalid_secret"),
         c.case("one bad secret in a rotation list", ["SecretRules"], secrets=[SECRET, "short"], result="invalid", code="invalid_secret"),
+    ]
+    for name, padding in INVISIBLE_PADDING:
+        secret_cases += [
+            c.case(f"secret ending in {name}", ["SecretRules", "InvisiblePadding"], secrets=[SECRET + padding], result="invalid", code="invalid_secret"),
+            c.case(f"secret starting with {name}", ["SecretRules", "InvisiblePadding"], secrets=[padding + SECRET], result="invalid", code="invalid_secret"),
+        ]
+    secret_cases += [
+        c.case("a zero-width joiner inside the secret is part of it", ["SecretRules", "InvisiblePadding"], secrets=[SECRET[:10] + "\u200d" + SECRET[10:]], result="valid"),
+        c.case("whsec_ secret ending in a byte order mark", ["SecretRules", "InvisiblePadding"], secrets=[STANDARD_SECRET + "\ufeff"], result="invalid", code="invalid_secret"),
+        c.case("whsec_ key of 24 bytes", ["SecretRules", "StandardKey"], secrets=["whsec_" + standard_key(24)], result="valid"),
+        c.case("whsec_ key of 23 bytes (38 characters of text)", ["SecretRules", "StandardKey"], secrets=["whsec_" + standard_key(23)], result="invalid", code="invalid_secret"),
+        c.case("whsec_ key of 20 bytes (34 characters of text)", ["SecretRules", "StandardKey"], secrets=["whsec_" + standard_key(20)], result="invalid", code="invalid_secret"),
+        c.case("whsec_ key of 64 bytes", ["SecretRules", "StandardKey"], secrets=["whsec_" + standard_key(64)], result="valid"),
+        c.case("whsec_ key of 100 bytes: no upper bound", ["SecretRules", "StandardKey"], secrets=["whsec_" + standard_key(100)], result="valid"),
+        c.case("whsec_ followed by text that is not base64", ["SecretRules", "StandardKey"], secrets=["whsec_" + "not-base64-at-all!" * 3], result="invalid", code="invalid_secret"),
+        c.case("whsec_ followed by base64 missing its padding", ["SecretRules", "StandardKey"], secrets=["whsec_" + standard_key(25).rstrip("=")], result="invalid", code="invalid_secret"),
+        c.case("whsec_ and nothing else", ["SecretRules", "StandardKey"], secrets=["whsec_"], result="invalid", code="invalid_secret"),
+        c.case("bare base64 key of 24 bytes", ["SecretRules", "BareKey"], secrets=[standard_key(24)], result="valid"),
     ]
 
     rfc4231 = [
@@ -243,6 +293,28 @@ def signatures():
         sign_cases.append(c.case(f"RFC 4231 test case {number}", ["Rfc4231"], keyHex=key, timestamp="", payloadHex=data, signature=tag))
     sign_cases.append(c.case("the guide's scheme: timestamp text then the body", ["GuideScheme"], keyHex=SECRET.encode().hex(), timestamp=ts, payloadHex=BODY.encode().hex(), signature=good))
 
+    def sign_standard(comment, flags, secret, ident, seconds_value, body=BODY, code=None):
+        fields = {"secret": secret, "webhookId": ident, "timestamp": seconds_value, **body_fields(body)}
+        if code:
+            return c.case(comment, flags, **fields, result="invalid", code=code)
+        headers = [["webhook-id", ident], ["webhook-timestamp", str(seconds_value)],
+                   ["webhook-signature", standard_signature(secret, ident, seconds_value, body)]]
+        return c.case(comment, flags, **fields, result="valid", headers=headers)
+
+    reference = sign_standard("the reference libraries' signing vector", ["StandardReference"], "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, '{"test": 2432232314}')
+    assert reference["headers"][2][1] == "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="
+    sign_standard_cases = [
+        reference,
+        sign_standard("a delivery of the Standard group above", ["StandardSign"], STANDARD_SECRET, msg_id, int(seconds)),
+        sign_standard("a bare base64 key signs as its whsec_ form does", ["StandardSign", "BareKey"], STANDARD_SECRET.removeprefix("whsec_"), msg_id, int(seconds)),
+        sign_standard("an id with a space and non-ASCII text is signed as UTF-8", ["StandardSign", "AnyId"], STANDARD_SECRET, "msg 1 é", int(seconds)),
+        sign_standard("raw bytes that are not UTF-8", ["StandardSign", "RawBytes"], STANDARD_SECRET, msg_id, int(seconds), body=b"\xff\xfe\x00{"),
+        sign_standard("an empty body", ["StandardSign", "RawBytes"], STANDARD_SECRET, msg_id, 1, body=""),
+        sign_standard("a secret that is not base64", ["StandardSign", "SecretRules"], SECRET, msg_id, int(seconds), code="invalid_secret"),
+        sign_standard("a whsec_ key of 23 bytes", ["StandardSign", "StandardKey"], "whsec_" + standard_key(23), msg_id, int(seconds), code="invalid_secret"),
+        sign_standard("a whsec_ secret ending in a zero-width space", ["StandardSign", "InvisiblePadding"], STANDARD_SECRET + "\u200b", msg_id, int(seconds), code="invalid_secret"),
+    ]
+
     groups = [
         verify_group([SECRET], main),
         verify_group([SECRET, SECOND_SECRET], rotation),
@@ -252,8 +324,11 @@ def signatures():
         verify_group([non_ascii_secret], special_secrets),
         verify_group([whsec_as_guide], whsec_guide),
         verify_group([STANDARD_SECRET], standard),
+        verify_group([bare], bare_key),
+        verify_group([short_bare], short_bare_key),
         {"type": "secret", "tests": secret_cases},
         {"type": "sign", "tests": sign_cases},
+        {"type": "signStandard", "tests": sign_standard_cases},
     ]
     notes = {
         "Valid": "A correctly signed, fresh delivery.",
@@ -275,11 +350,17 @@ def signatures():
         "Rotation": "Several secrets: any may match, and the index of the match is reported.",
         "PayloadSize": "The size limit is inclusive and checked first.",
         "SecretBytes": "The secret is used as its UTF-8 bytes, without normalisation or decoding.",
-        "SecretRules": "Empty, whitespace-padded or short (< 32 bytes) secrets are refused when the verifier is built.",
+        "SecretRules": "Empty, padded (whitespace or an invisible character at either end) or short secrets are refused when the verifier is built: under 32 bytes of text, or, after whsec_, under 24 bytes of key.",
+        "InvisiblePadding": "Unicode White_Space and the invisible U+180E, U+200B, U+200C, U+200D, U+2060 and U+FEFF count as padding at either end; inside a secret they are part of it.",
+        "StandardKey": "After whsec_ comes a padded base64 key of at least 24 bytes (the Standard Webhooks minimum); longer keys are accepted.",
+        "BareKey": "A secret without whsec_ that is base64 of at least 24 bytes is also a Standard Webhooks key; the guide's scheme uses its text verbatim.",
+        "AnyId": "webhook-id may be any non-blank text; the MAC covers its UTF-8 bytes.",
         "Standard": "Standard Webhooks, as the official SDKs verify it.",
         "BothSchemes": "When both header sets are present, both must verify.",
         "Rfc4231": "HMAC-SHA256 known answers for the plumbing.",
         "GuideScheme": "HMAC-SHA256 over the timestamp text followed by the body.",
+        "StandardReference": "The signing test vector of the Standard Webhooks reference libraries.",
+        "StandardSign": "The three Standard Webhooks headers for a secret, an id, a timestamp in seconds and a body.",
     }
     return document("webhook_signatures_v1", "Webhook signature verification: both schemes, rotation, clock edges and the bad-input catalog.", notes, groups)
 

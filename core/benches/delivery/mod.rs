@@ -50,14 +50,18 @@ impl Fixture {
 
     /// The request's lines with fresh Standard Webhooks headers.
     pub fn standard_request(&self, body: &[u8]) -> Lines {
-        let seconds = now_ms() / 1000;
-        let signature = sign_standard(&self.standard_secret, &self.webhook_id, seconds, body)
-            .expect("the standard secret is a whsec_ secret");
-        self.with(&[
-            ("webhook-id", self.webhook_id.clone()),
-            ("webhook-timestamp", seconds.to_string()),
-            ("webhook-signature", signature),
-        ])
+        let standard = sign_standard(
+            &self.standard_secret,
+            &self.webhook_id,
+            now_ms() / 1000,
+            body,
+        )
+        .expect("the standard secret is a whsec_ secret");
+        self.with(
+            &standard
+                .pairs()
+                .map(|(name, value)| (name, value.to_owned())),
+        )
     }
 
     fn with(&self, signed: &[(&str, String)]) -> Lines {

@@ -1,6 +1,6 @@
 //! Standard Webhooks, as the official SDKs verify it: `webhook-signature` holds
 //! space-separated `v1,<base64 HMAC-SHA256>` entries over `id.timestamp.body`, with
-//! `webhook-timestamp` in Unix seconds and a `whsec_<base64>` key.
+//! `webhook-timestamp` in Unix seconds and a `whsec_<base64>` (or bare base64) key.
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
@@ -15,8 +15,6 @@ pub(crate) struct Authentic {
     pub(crate) timestamp_ms: u64,
     pub(crate) webhook_id: String,
 }
-
-const MAX_ID_BYTES: usize = 256;
 
 pub(crate) fn verify(
     secrets: &[Secret],
@@ -33,7 +31,8 @@ pub(crate) fn verify(
         return Err(WebhookError::new(
             ErrorCode::InvalidSecret,
             "the request uses Standard Webhooks headers (webhook-signature), which need a \
-             `whsec_<base64>` secret; none of the configured secrets has that form",
+             Standard Webhooks key: `whsec_<base64>` or bare base64 of at least 24 bytes; \
+             none of the configured secrets is one",
         ));
     }
     let secret_index = secrets
@@ -111,16 +110,59 @@ fn parse_timestamp(text: &[u8]) -> Result<u64, WebhookError> {
     ))
 }
 
+/// Any text is an id, as the spec and every reference library have it; only its length
+/// is bounded, by the HTTP server's limit on headers. It must be UTF-8 because it is
+/// handed back as text for deduplication, where a lossy conversion could merge two ids.
 fn parse_id(text: &[u8]) -> Result<String, WebhookError> {
-    let printable = text.iter().all(|b| b.is_ascii_graphic());
-    if printable && text.len() <= MAX_ID_BYTES {
-        // Printable ASCII is valid UTF-8.
-        return Ok(String::from_utf8_lossy(text).into_owned());
+    String::from_utf8(text.to_vec()).map_err(|_| {
+        WebhookError::new(
+            ErrorCode::MalformedId,
+            "webhook-id must be UTF-8 text; it holds other bytes",
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::webhooks::{ErrorCode, Webhook, WebhookHeaders, sign_standard};
+
+    const SECRET: &str = "whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+    const NOW_MS: u64 = 1_767_225_600_000;
+
+    fn verify_with_id(id: &[u8]) -> Result<Option<String>, ErrorCode> {
+        let seconds = NOW_MS / 1000;
+        let mut mac = crate::webhooks::secret::standard_key(SECRET, "test").unwrap();
+        hmac::Mac::update(
+            &mut mac,
+            &[id, format!(".{seconds}.{{}}").as_bytes()].concat(),
+        );
+        let signature = base64::Engine::encode(
+            &base64::engine::general_purpose::STANDARD,
+            hmac::Mac::finalize(mac).into_bytes(),
+        );
+        let mut headers = WebhookHeaders::new();
+        headers.insert("webhook-id", id);
+        headers.insert("webhook-timestamp", seconds.to_string());
+        headers.insert("webhook-signature", format!("v1,{signature}"));
+        Webhook::new(SECRET)
+            .unwrap()
+            .with_fixed_clock(NOW_MS)
+            .verify(b"{}", &headers)
+            .map(|verified| verified.webhook_id)
+            .map_err(|error| error.code())
     }
-    Err(WebhookError::new(
-        ErrorCode::MalformedId,
-        format!(
-            "webhook-id must be at most {MAX_ID_BYTES} printable ASCII characters without spaces"
-        ),
-    ))
+
+    #[test]
+    fn any_text_is_an_id_however_long() {
+        let long = "i".repeat(64 * 1024);
+        assert_eq!(verify_with_id(long.as_bytes()), Ok(Some(long.clone())));
+        assert_eq!(verify_with_id("\t→ x".as_bytes()), Ok(Some("\t→ x".into())));
+        let signed = sign_standard(SECRET, &long, NOW_MS / 1000, b"{}").unwrap();
+        assert_eq!(signed.webhook_id, long);
+    }
+
+    #[test]
+    fn an_id_of_other_bytes_than_utf8_is_malformed() {
+        assert_eq!(verify_with_id(b"msg_\xff"), Err(ErrorCode::MalformedId));
+    }
 }

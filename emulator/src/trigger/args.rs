@@ -143,11 +143,14 @@ fn read_flags<I: Iterator<Item = String>>(mut args: I) -> Result<Option<Given>, 
 /// with the scheme asked for.
 fn check_secret(secret: &str, scheme: Scheme) -> Result<(), String> {
     Webhook::new(secret).map_err(|error| format!("--secret: {}", error.message()))?;
-    if scheme != Scheme::Guide && sign_standard(secret, "msg_check", 0, b"").is_err() {
+    if scheme != Scheme::Guide
+        && let Err(error) = sign_standard(secret, "msg_check", 0, b"")
+    {
         return Err(format!(
-            "--scheme {} signs with Standard Webhooks, which needs a `whsec_<base64>` secret; this one is not. \
+            "--scheme {} signs with Standard Webhooks: {}. \
              Use --scheme guide, or the whsec_ secret the emulator printed",
-            scheme.as_str()
+            scheme.as_str(),
+            error.message()
         ));
     }
     Ok(())
