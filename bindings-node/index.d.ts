@@ -86,8 +86,10 @@ export interface Verified {
 }
 
 /**
- * Verifies deliveries. Secrets are used verbatim (at least 32 bytes, no surrounding
- * whitespace); a list accepts any of them, for rotation. A bad secret throws
+ * Verifies deliveries. Secrets are used verbatim (at least 32 bytes, no whitespace or
+ * invisible character at either end); a `whsec_<base64>` or bare base64 secret also
+ * verifies Standard Webhooks deliveries (a key of at least 24 bytes). A list accepts any
+ * of them, for rotation. A bad secret throws
  * `WebhookVerificationError` with code `invalid_secret`, whatever is wrong with it: a
  * missing one (`undefined`, as an unset environment variable gives), another type, text
  * with an unpaired surrogate. A bad option throws a `TypeError` (`ERR_INVALID_ARG_TYPE`)
@@ -115,6 +117,31 @@ export declare function sign(
   timestamp: string | number,
   body: WebhookPayload,
 ): string;
+
+/** The headers of a Standard Webhooks delivery, by name; pass them as request headers. */
+export interface StandardWebhookHeaders {
+  /** The id, as given. */
+  'webhook-id': string;
+  /** Unix seconds in decimal. */
+  'webhook-timestamp': string;
+  /** One `v1,<base64>` entry: HMAC-SHA256 of `id.timestamp.body`. */
+  'webhook-signature': string;
+}
+
+/**
+ * Signs a delivery with Standard Webhooks, for tests and local senders: the three
+ * `webhook-*` headers for a secret (`whsec_<base64>` or bare base64), an id, a timestamp
+ * in Unix seconds and the body. The secret follows the verifier's rules (a key of at
+ * least 24 bytes, nothing padding either end), so what this signs `Webhook` verifies;
+ * the id and timestamp are signed as given. A bad secret throws `invalid_secret`, a bad
+ * body `payload_not_raw`, a bad id or timestamp a `TypeError` or `RangeError`.
+ */
+export declare function signStandard(
+  secret: string,
+  webhookId: string,
+  timestamp: number,
+  body: WebhookPayload,
+): StandardWebhookHeaders;
 
 /**
  * Checks a response body against the contract for `eventType` and returns its canonical

@@ -8,7 +8,7 @@ const apiErrors = require('./lib/api-errors.js');
 const { AvaraError, WebhookVerificationError } = require('./lib/errors.js');
 const { buildManifest, buildManifestFromFiles } = require('./lib/manifest.js');
 const { responses, normalizeResponse } = require('./lib/responses.js');
-const { Webhook, unsafeUnwrap, sign } = require('./lib/webhook.js');
+const { Webhook, unsafeUnwrap, sign, signStandard } = require('./lib/webhook.js');
 const { encodeRequest, interpretResponse } = require('./lib/wire.js');
 
 module.exports = Avara;
@@ -35,6 +35,7 @@ module.exports.encodeRequest = encodeRequest;
 module.exports.interpretResponse = interpretResponse;
 module.exports.unsafeUnwrap = unsafeUnwrap;
 module.exports.sign = sign;
+module.exports.signStandard = signStandard;
 module.exports.normalizeResponse = normalizeResponse;
 module.exports.buildManifest = buildManifest;
 module.exports.buildManifestFromFiles = buildManifestFromFiles;

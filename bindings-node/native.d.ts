@@ -154,6 +154,13 @@ export declare const enum Scheme {
 export declare function sign(secret: string | Buffer | Uint8Array, timestamp: string | number, body: Buffer | Uint8Array | string): string
 
 /**
+ * The Standard Webhooks headers for a delivery, as `[name, value]` pairs in the spec's
+ * order: HMAC-SHA256 over `id.timestamp.body`, keyed with the decoded key of a
+ * `whsec_<base64>` (or bare base64) secret.
+ */
+export declare function signStandard(secret: string, webhookId: string, timestamp: number, body: Buffer | Uint8Array | string): Array<[string, string]>
+
+/**
  * Starts a build for `studyInstanceUid`; a UID that is not a DICOM UID is an
  * `invalid_params` failure naming the field, returned instead of the build.
  */

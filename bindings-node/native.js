@@ -849,5 +849,6 @@ module.exports.rejectHeaders = nativeBinding.rejectHeaders
 module.exports.responseConstructors = nativeBinding.responseConstructors
 module.exports.Scheme = nativeBinding.Scheme
 module.exports.sign = nativeBinding.sign
+module.exports.signStandard = nativeBinding.signStandard
 module.exports.startManifestBuild = nativeBinding.startManifestBuild
 module.exports.unsafeUnwrap = nativeBinding.unsafeUnwrap

@@ -63,4 +63,15 @@ function sign(secret, timestamp, body) {
   }
 }
 
-module.exports = { Webhook, unsafeUnwrap, sign };
+/** The three Standard Webhooks headers, by name in the spec's order, ready to send. */
+function signStandard(secret, webhookId, timestamp, body) {
+  let pairs;
+  try {
+    pairs = native.signStandard(secret, webhookId, timestamp, body);
+  } catch (error) {
+    throw translate(error);
+  }
+  return Object.fromEntries(pairs);
+}
+
+module.exports = { Webhook, unsafeUnwrap, sign, signStandard };

@@ -36,6 +36,57 @@ pub fn sign(secret: Unknown<'_>, timestamp: Unknown<'_>, body: Unknown<'_>) -> R
     Ok(webhooks::sign(key, &timestamp, &body))
 }
 
+/// The Standard Webhooks headers for a delivery, as `[name, value]` pairs in the spec's
+/// order: HMAC-SHA256 over `id.timestamp.body`, keyed with the decoded key of a
+/// `whsec_<base64>` (or bare base64) secret.
+#[napi(
+    ts_args_type = "secret: string, webhookId: string, timestamp: number, body: Buffer | Uint8Array | string",
+    ts_return_type = "Array<[string, string]>"
+)]
+pub fn sign_standard(
+    secret: Unknown<'_>,
+    webhook_id: Unknown<'_>,
+    timestamp: Unknown<'_>,
+    body: Unknown<'_>,
+) -> Result<Vec<Vec<String>>> {
+    let secret = secret::text(secret, SIGNING_SECRET, "a string")?;
+    let webhook_id = id_text(webhook_id)?;
+    let seconds = seconds(timestamp)?;
+    let body = body::read(body)?;
+    let headers = webhooks::sign_standard(&secret, &webhook_id, seconds, &body).or_throw()?;
+    Ok(headers
+        .pairs()
+        .into_iter()
+        .map(|(name, value)| vec![name.to_owned(), value.to_owned()])
+        .collect())
+}
+
+/// The `webhook-id` text.
+fn id_text(webhook_id: Unknown<'_>) -> Result<String> {
+    if webhook_id.get_type().or_throw()? != ValueType::String {
+        return Err(invalid_argument(format!(
+            "webhookId must be a string, got {}",
+            describe(webhook_id)?
+        )));
+    }
+    well_formed(webhook_id)?.ok_or_else(|| {
+        invalid_value("webhookId holds an unpaired UTF-16 surrogate, which has no UTF-8 form")
+    })
+}
+
+/// The `webhook-timestamp`, as a number of Unix seconds.
+fn seconds(timestamp: Unknown<'_>) -> Result<u64> {
+    if timestamp.get_type().or_throw()? != ValueType::Number {
+        return Err(invalid_argument(format!(
+            "timestamp must be a number of Unix seconds, got {}",
+            describe(timestamp)?
+        )));
+    }
+    // SAFETY: checked to be a number just above.
+    let number = unsafe { timestamp.cast::<f64>() }.or_throw()?;
+    whole_number("timestamp", number)
+}
+
 enum Key<'env> {
     Text(String),
     Bytes(Uint8ArraySlice<'env>),

@@ -7,7 +7,9 @@ import Avara, {
   WebhookVerificationError,
   normalizeResponse,
   sign,
+  signStandard,
   unsafeUnwrap,
+  type StandardWebhookHeaders,
   type Verified,
   type WebhookErrorCode,
   type WebhookEvent,
@@ -36,6 +38,9 @@ if (event.type === 'study.access_requested') {
 const denied: StudyAccessRequestedResponse = StudyAccessRequestedResponse.denied('no');
 const canonical: ClinicalContextEnrichmentRequestedResponse = normalizeResponse('clinical_context.enrichment_requested', {});
 const signature: string = sign(Buffer.from('k'), 1767225600000, 'body');
+const standard: StandardWebhookHeaders = signStandard('whsec_k', 'msg_1', 1767225600, body);
+const standardSignature: string = standard['webhook-signature'];
+const asRequestHeaders: Record<string, string> = { ...standard };
 
 try {
   new Webhook('');
@@ -54,6 +59,8 @@ webhook.verify(body, 42);
 new Webhook(42);
 // @ts-expect-error toleranceMs is a number of milliseconds or null
 new Webhook('s', { toleranceMs: '5m' });
+// @ts-expect-error the Standard Webhooks timestamp is a number of seconds
+signStandard('whsec_k', 'msg_1', '1767225600', body);
 // @ts-expect-error normalizeResponse takes a known event type
 normalizeResponse('study.created', {});
 // @ts-expect-error the error code is one of the core's codes
@@ -61,4 +68,4 @@ const wrong: WebhookErrorCode = 'bad_code';
 // @ts-expect-error the API key is not readable
 new Avara().apiKey;
 
-void [scheme, id, fromMap, fromPairs, fromDistinct, denied, canonical, signature, wrong];
+void [scheme, id, fromMap, fromPairs, fromDistinct, denied, canonical, signature, standardSignature, asRequestHeaders, wrong];

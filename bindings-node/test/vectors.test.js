@@ -67,6 +67,17 @@ function runSignatureCase(group, testCase) {
       assert.equal(signature, testCase.signature);
       return;
     }
+    case 'signStandard': {
+      const body = payload(testCase);
+      const sign = () => avara.signStandard(testCase.secret, testCase.webhookId, testCase.timestamp, body);
+      judge(testCase, sign, (headers) => {
+        assert.deepStrictEqual(Object.entries(headers), testCase.headers);
+        // What signs also verifies, under the same secret.
+        const webhook = new avara.Webhook(testCase.secret, { nowMs: testCase.timestamp * 1000 });
+        assert.equal(webhook.verify(body, headers).scheme, 'standard');
+      });
+      return;
+    }
     default:
       assert.fail(`no runner for signature group type ${group.type}`);
   }

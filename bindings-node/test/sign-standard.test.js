@@ -1,0 +1,70 @@
+'use strict';
+
+// signStandard: the Standard Webhooks headers, and its arguments checked as sign's are.
+
+const assert = require('node:assert/strict');
+const { describe, it } = require('node:test');
+const { Webhook, WebhookVerificationError, signStandard } = require('..');
+
+const SECRET = 'whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=';
+const SECONDS = 1767225600;
+const BODY = Buffer.from('{"id":"whe_0123456789abcdef0123456789abcdef","type":"x","data":{}}');
+
+function webhookError(code, messageIncludes) {
+  return (error) => {
+    assert.ok(error instanceof WebhookVerificationError, `${error}`);
+    assert.equal(error.code, code);
+    assert.ok(error.message.includes(messageIncludes), error.message);
+    return true;
+  };
+}
+
+function argumentError(type, code, name) {
+  return (error) => {
+    assert.ok(error instanceof type, `${error}`);
+    assert.equal(error.code, code);
+    assert.ok(error.message.includes(name), error.message);
+    return true;
+  };
+}
+
+describe('signStandard', () => {
+  it('returns the three headers by name, in the spec order, ready to send', () => {
+    const headers = signStandard(SECRET, 'msg_1', SECONDS, BODY);
+    assert.deepStrictEqual(Object.keys(headers), ['webhook-id', 'webhook-timestamp', 'webhook-signature']);
+    assert.equal(headers['webhook-id'], 'msg_1');
+    assert.equal(headers['webhook-timestamp'], String(SECONDS));
+    assert.match(headers['webhook-signature'], /^v1,[A-Za-z0-9+/]{43}=$/);
+    assert.equal(Object.getPrototypeOf(headers), Object.prototype);
+  });
+
+  it('verifies with Webhook, from a string body too, with or without whsec_', () => {
+    for (const secret of [SECRET, SECRET.slice('whsec_'.length)]) {
+      const headers = signStandard(secret, 'msg 1 é', SECONDS, BODY.toString());
+      const verified = new Webhook(secret, { nowMs: SECONDS * 1000 }).verify(BODY, headers);
+      assert.equal(verified.scheme, 'standard');
+      assert.equal(verified.webhookId, 'msg 1 é');
+    }
+  });
+
+  it('refuses a secret as sign does, and a key the verifier would refuse', () => {
+    assert.throws(() => signStandard(undefined, 'msg', SECONDS, BODY), webhookError('invalid_secret', 'the signing secret is missing'));
+    assert.throws(() => signStandard(Buffer.from(SECRET), 'msg', SECONDS, BODY), webhookError('invalid_secret', 'must be a string'));
+    assert.throws(() => signStandard(`${SECRET}\ud800`, 'msg', SECONDS, BODY), webhookError('invalid_secret', 'surrogate'));
+    assert.throws(() => signStandard('whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'msg', SECONDS, BODY), webhookError('invalid_secret', 'at least 24 bytes'));
+    assert.throws(() => signStandard(`${SECRET}\ufeff`, 'msg', SECONDS, BODY), webhookError('invalid_secret', 'invisible character'));
+  });
+
+  it('refuses a body that is not raw', () => {
+    assert.throws(() => signStandard(SECRET, 'msg', SECONDS, { id: 1 }), webhookError('payload_not_raw', 'raw request body'));
+  });
+
+  it('refuses an id or a timestamp of another type or out of range with the argument errors', () => {
+    assert.throws(() => signStandard(SECRET, 42, SECONDS, BODY), argumentError(TypeError, 'ERR_INVALID_ARG_TYPE', 'webhookId'));
+    assert.throws(() => signStandard(SECRET, undefined, SECONDS, BODY), argumentError(TypeError, 'ERR_INVALID_ARG_TYPE', 'webhookId'));
+    assert.throws(() => signStandard(SECRET, 'msg\ud800', SECONDS, BODY), argumentError(TypeError, 'ERR_INVALID_ARG_VALUE', 'webhookId'));
+    assert.throws(() => signStandard(SECRET, 'msg', String(SECONDS), BODY), argumentError(TypeError, 'ERR_INVALID_ARG_TYPE', 'timestamp'));
+    assert.throws(() => signStandard(SECRET, 'msg', -1, BODY), argumentError(RangeError, 'ERR_OUT_OF_RANGE', 'timestamp'));
+    assert.throws(() => signStandard(SECRET, 'msg', 1.5, BODY), argumentError(RangeError, 'ERR_OUT_OF_RANGE', 'timestamp'));
+  });
+});
