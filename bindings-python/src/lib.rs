@@ -30,7 +30,7 @@ mod _native {
     #[pymodule_export]
     use super::responses::{construct_response, normalize_response, response_to_json};
     #[pymodule_export]
-    use super::webhook::{Webhook, sign, unsafe_unwrap};
+    use super::webhook::{Webhook, sign, sign_standard, unsafe_unwrap};
 
     /// Bodies above this many bytes are rejected unless the verifier allows more.
     #[pymodule_export]

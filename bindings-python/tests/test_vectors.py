@@ -9,7 +9,7 @@ from typing import Any, Callable, Dict, Optional, Tuple, Union
 
 import pytest
 
-from avara import Webhook, WebhookVerificationError, _models, _native, sign, unsafe_unwrap
+from avara import Webhook, WebhookVerificationError, _models, _native, sign, sign_standard, unsafe_unwrap
 from vectors import Case, cases, files, load
 
 
@@ -84,6 +84,18 @@ def run_sign(group: Dict[str, Any], case: Dict[str, Any]) -> None:
     assert sign(key, case["timestamp"], bytes.fromhex(case["payloadHex"])) == case["signature"]
 
 
+def run_sign_standard(group: Dict[str, Any], case: Dict[str, Any]) -> None:
+    secret, webhook_id, seconds, payload = case["secret"], case["webhookId"], case["timestamp"], _payload(case)
+    if case["result"] != "valid":
+        _expect_code(case, lambda: sign_standard(secret, webhook_id, seconds, payload))
+        return
+    headers = sign_standard(secret=secret, webhook_id=webhook_id, timestamp=seconds, payload=payload)
+    assert [list(pair) for pair in headers.items()] == case["headers"]
+    # What signs also verifies, under the same secret.
+    verified = Webhook(secret, now_ms=seconds * 1000).verify(payload, headers)
+    assert (verified.scheme, verified.webhook_id) == ("standard", webhook_id)
+
+
 def run_parse(group: Dict[str, Any], case: Dict[str, Any]) -> None:
     payload = _payload(case)
     if case["result"] == "valid":
@@ -126,6 +138,7 @@ RUNNERS: Dict[Tuple[str, str], Callable[[Dict[str, Any], Dict[str, Any]], None]]
     ("webhook_signatures_v1", "verify"): run_verify,
     ("webhook_signatures_v1", "secret"): run_secret,
     ("webhook_signatures_v1", "sign"): run_sign,
+    ("webhook_signatures_v1", "signStandard"): run_sign_standard,
     ("webhook_events_v1", "parse"): run_parse,
     ("webhook_responses_v1", "construct"): run_construct,
     ("webhook_responses_v1", "normalize"): run_normalize,

@@ -68,6 +68,7 @@ from ._webhooks import (
     Verified,
     Webhook,
     sign,
+    sign_standard,
     unsafe_unwrap,
 )
 
@@ -116,6 +117,7 @@ __all__ = [
     "encode_request",
     "interpret_response",
     "sign",
+    "sign_standard",
     "unsafe_unwrap",
 ]
 __all__ += _models.__all__

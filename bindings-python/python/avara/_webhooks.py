@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Iterable, Literal, Optional, Protocol, Sequence, Tuple, Union
+from typing import Dict, Iterable, Literal, Optional, Protocol, Sequence, Tuple, Union
 
 from . import _models, _native
 
@@ -22,6 +22,7 @@ __all__ = [
     "Verified",
     "Webhook",
     "sign",
+    "sign_standard",
     "unsafe_unwrap",
 ]
 
@@ -83,7 +84,10 @@ class Webhook:
 
     ``Webhook(secret)`` uses one secret; ``Webhook([new, old])`` accepts either while
     you rotate, and ``Verified.secret_index`` tells which matched. Secrets are used
-    exactly as given (their UTF-8 bytes) and must be at least 32 bytes long.
+    exactly as given (their UTF-8 bytes), must be at least 32 bytes long and may have no
+    whitespace or invisible character at either end. A ``whsec_<base64>`` or bare base64
+    secret also verifies Standard Webhooks deliveries with its decoded key (at least 24
+    bytes).
 
     ``tolerance`` bounds how far a delivery's timestamp may be from now, both ways;
     ``past_tolerance``/``future_tolerance`` set one side, and ``None`` switches the
@@ -172,3 +176,16 @@ def sign(secret: Union[str, bytes], timestamp: Union[int, str], payload: Payload
     ``TypeError`` or ``ValueError``.
     """
     return _native.sign(secret, timestamp, payload)
+
+
+def sign_standard(secret: str, webhook_id: str, timestamp: int, payload: Payload) -> Dict[str, str]:
+    """The Standard Webhooks headers of a body, for senders and tests: ``webhook-id``,
+    ``webhook-timestamp`` and ``webhook-signature``, ready to pass as request headers.
+
+    ``secret`` is ``whsec_<base64>`` or bare base64 and follows the verifier's rules (a
+    key of at least 24 bytes, nothing padding either end), so what this signs ``Webhook``
+    verifies; ``timestamp`` is Unix seconds. The id and timestamp are signed as given.
+    A bad secret raises ``invalid_secret``, a bad body ``PayloadNotRawError``, a bad id or
+    timestamp ``TypeError`` or ``ValueError``.
+    """
+    return _native.sign_standard(secret, webhook_id, timestamp, payload)

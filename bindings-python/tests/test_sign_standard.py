@@ -1,0 +1,70 @@
+"""sign_standard: the Standard Webhooks headers, and its arguments checked as sign's are."""
+
+from __future__ import annotations
+
+import pytest
+
+from avara import PayloadNotRawError, Webhook, WebhookVerificationError, sign_standard
+
+SECRET = "whsec_MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="
+SECONDS = 1767225600
+BODY = b'{"id":"whe_0123456789abcdef0123456789abcdef","type":"x","data":{}}'
+
+
+def test_returns_the_three_headers_by_name_in_the_spec_order() -> None:
+    headers = sign_standard(SECRET, "msg_1", SECONDS, BODY)
+    assert list(headers) == ["webhook-id", "webhook-timestamp", "webhook-signature"]
+    assert headers["webhook-id"] == "msg_1"
+    assert headers["webhook-timestamp"] == str(SECONDS)
+    assert headers["webhook-signature"].startswith("v1,")
+
+
+@pytest.mark.parametrize("secret", [SECRET, SECRET.removeprefix("whsec_")])
+def test_what_it_signs_verifies_with_or_without_the_prefix(secret: str) -> None:
+    headers = sign_standard(secret, webhook_id="msg 1 é", timestamp=SECONDS, payload=BODY.decode())
+    verified = Webhook(secret, now_ms=SECONDS * 1000).verify(BODY, headers)
+    assert (verified.scheme, verified.webhook_id) == ("standard", "msg 1 é")
+
+
+@pytest.mark.parametrize(
+    ("secret", "message"),
+    [
+        (None, "the signing secret is missing"),
+        (SECRET.encode(), "the signing secret must be a str"),
+        (SECRET + "\udcff", "surrogate"),
+        ("whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAA", "at least 24 bytes"),
+        (SECRET + "\u200b", "invisible character"),
+    ],
+)
+def test_bad_secrets_are_invalid_secret(secret: object, message: str) -> None:
+    with pytest.raises(WebhookVerificationError) as raised:
+        sign_standard(secret, "msg", SECONDS, BODY)  # type: ignore[arg-type]
+    assert raised.value.code == "invalid_secret"
+    assert message in raised.value.message
+    assert "MDEyMzQ1" not in repr(raised.value)
+
+
+def test_a_body_that_is_not_raw_is_payload_not_raw() -> None:
+    with pytest.raises(PayloadNotRawError):
+        sign_standard(SECRET, "msg", SECONDS, {"id": 1})  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("webhook_id", "timestamp", "error", "argument"),
+    [
+        (42, SECONDS, TypeError, "webhook_id"),
+        (None, SECONDS, TypeError, "webhook_id"),
+        ("msg\ud800", SECONDS, ValueError, "webhook_id"),
+        ("msg", str(SECONDS), TypeError, "timestamp"),
+        ("msg", True, TypeError, "timestamp"),
+        ("msg", float(SECONDS), TypeError, "timestamp"),
+        ("msg", -1, ValueError, "timestamp"),
+        ("msg", 2**64, ValueError, "timestamp"),
+    ],
+)
+def test_a_bad_id_or_timestamp_is_an_argument_error(
+    webhook_id: object, timestamp: object, error: type[Exception], argument: str
+) -> None:
+    with pytest.raises(error, match=argument) as raised:
+        sign_standard(SECRET, webhook_id, timestamp, BODY)  # type: ignore[arg-type]
+    assert not isinstance(raised.value, WebhookVerificationError)
