@@ -184,9 +184,23 @@ pub fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
 
 /// Reads dynamic parameters (a JSON object in wire form) into the typed parameters.
 pub fn params_from_value<P: DeserializeOwned>(value: Value) -> Result<P, ApiError> {
+    // serde reads a struct from an array by position too; parameters have names only.
     let value = match value {
         Value::Null => Value::Object(Map::new()),
-        other => other,
+        Value::Object(fields) => Value::Object(fields),
+        other => {
+            let kind = match other {
+                Value::Array(_) => "an array",
+                Value::String(_) => "a string",
+                Value::Number(_) => "a number",
+                _ => "a boolean",
+            };
+            return Err(ParamError::new(
+                "params",
+                format!("must be an object of named parameters, got {kind}"),
+            )
+            .into());
+        }
     };
     serde_path_to_error::deserialize(value).map_err(|error| {
         let path = error.path().to_string();
@@ -205,4 +219,35 @@ pub fn params_from_value<P: DeserializeOwned>(value: Value) -> Result<P, ApiErro
             .unwrap_or(path);
         ParamError::new(field, inner).into()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::super::operations::encode_named;
+    use super::ApiErrorCode;
+
+    #[test]
+    fn parameters_that_are_not_an_object_are_refused_naming_params() {
+        let study_id = "stu_1234567890abcdef1234567890abcdef";
+        // An array once filled the fields by position, so `[id]` retrieved the study.
+        for params in [
+            json!([study_id]),
+            json!([]),
+            json!(study_id),
+            json!(5),
+            json!(true),
+        ] {
+            let error = encode_named("viewer.studies.retrieve", params.clone()).unwrap_err();
+            assert_eq!(
+                (error.code, error.field.as_deref()),
+                (ApiErrorCode::InvalidParams, Some("params")),
+                "{params}"
+            );
+            assert!(error.message.contains("object"), "{}", error.message);
+        }
+        assert!(encode_named("viewer.studies.list", json!(null)).is_ok());
+        assert!(encode_named("viewer.studies.retrieve", json!({"studyId": study_id})).is_ok());
+    }
 }
