@@ -5,8 +5,8 @@
 use std::error::Error;
 use std::time::Duration;
 
-use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
-use hyper::body::{Body, Bytes, Incoming};
+use http_body_util::{BodyExt, LengthLimitError, Limited};
+use hyper::body::{Body, Incoming};
 use serde_json::Value;
 
 use crate::errors::ApiFailure;
@@ -129,31 +129,33 @@ impl Response {
     }
 
     /// hyper adds `content-length` (the body is complete) and `connection` as the
-    /// exchange requires.
-    pub(crate) fn into_hyper(self) -> hyper::Response<Full<Bytes>> {
+    /// exchange requires. The server sends a `Full<Bytes>` body; the in-process entry
+    /// point hands back a `Vec<u8>`.
+    pub(crate) fn into_hyper<B: From<Vec<u8>>>(self) -> hyper::Response<B> {
         let mut builder = hyper::Response::builder().status(self.status);
         for (name, value) in self.headers {
             builder = builder.header(name, value);
         }
-        builder
-            .body(Full::new(Bytes::from(self.body)))
-            .unwrap_or_else(|error| {
-                let failure = ApiFailure {
-                    status: 500,
-                    code: "internal_server",
-                    message: format!("the emulator built an invalid response: {error}"),
-                    field: None,
-                };
-                let mut response =
-                    hyper::Response::new(Full::new(Bytes::from(failure.body().to_string())));
-                *response.status_mut() = hyper::StatusCode::INTERNAL_SERVER_ERROR;
-                response
-            })
+        builder.body(B::from(self.body)).unwrap_or_else(|error| {
+            let failure = ApiFailure {
+                status: 500,
+                code: "internal_server",
+                message: format!("the emulator built an invalid response: {error}"),
+                field: None,
+            };
+            let mut response =
+                hyper::Response::new(B::from(failure.body().to_string().into_bytes()));
+            *response.status_mut() = hyper::StatusCode::INTERNAL_SERVER_ERROR;
+            response
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use http_body_util::Full;
+    use hyper::body::Bytes;
+
     use super::*;
 
     #[test]
@@ -182,7 +184,7 @@ mod tests {
     fn converts_status_headers_and_body() {
         let response = Response::json(404, &serde_json::json!({"a": 1}))
             .header("x-request-id", "req_1")
-            .into_hyper();
+            .into_hyper::<Full<Bytes>>();
         assert_eq!(response.status(), 404);
         assert_eq!(response.headers()["x-request-id"], "req_1");
         assert_eq!(response.headers()["content-type"], "application/json");
@@ -193,7 +195,7 @@ mod tests {
     fn an_unsendable_header_becomes_a_json_500() {
         let response = Response::json(200, &serde_json::json!({}))
             .header("x-bad", "line\nbreak")
-            .into_hyper();
+            .into_hyper::<Vec<u8>>();
         assert_eq!(response.status(), 500);
     }
 }

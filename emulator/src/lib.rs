@@ -49,7 +49,7 @@ pub use avara::webhooks::Scheme;
 pub use config::{Access, ApiKeyConfig, EmulatorConfig, Faults, StudyScope};
 pub use keys::ApiKey;
 
-use app::{App, lock};
+use app::{App, Outcome, lock};
 use server::Server;
 
 /// Why the emulator did not start.
@@ -177,5 +177,43 @@ impl Emulator {
 impl Drop for Emulator {
     fn drop(&mut self) {
         self.server.stop();
+    }
+}
+
+/// The emulator's request handling without a listener: each call answers one request
+/// in the calling thread, as the server does once it has read the request, and with the
+/// same state from call to call. For fuzzing and tests of routing, parameters and state;
+/// injected latency is not waited out.
+pub struct InProcessEmulator {
+    app: App,
+}
+
+impl fmt::Debug for InProcessEmulator {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("InProcessEmulator")
+            .field("keys", &self.app.keys)
+            .finish()
+    }
+}
+
+impl InProcessEmulator {
+    /// Nothing is bound; `config.port` only appears in landing-page links.
+    pub fn new(config: EmulatorConfig) -> Result<InProcessEmulator, Error> {
+        config.validate().map_err(Error::Config)?;
+        let ids = ids::Ids::new();
+        let keys = keys::resolve(&config.keys, &ids);
+        let base_url = format!("http://{}:{}", Ipv4Addr::LOCALHOST, config.port);
+        Ok(InProcessEmulator {
+            app: App::new(&config, keys, ids, base_url),
+        })
+    }
+
+    /// The answer to `request`, or `None` where an injected fault drops the connection.
+    pub fn handle(&self, request: hyper::Request<Vec<u8>>) -> Option<hyper::Response<Vec<u8>>> {
+        let (head, body) = request.into_parts();
+        match self.app.handle(&http::Request::from_head(&head, body)) {
+            Outcome::Respond(response) => Some(response.into_hyper()),
+            Outcome::Drop => None,
+        }
     }
 }
