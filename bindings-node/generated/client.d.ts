@@ -155,9 +155,11 @@ export interface StudyListPage {
 }
 
 export interface StudyListParams {
-  assignedTo?: string;
+  /** Only the studies assigned to this user. `null` lists only the studies assigned to nobody. */
+  assignedTo?: string | null;
   cursor?: string;
-  expressCustomerId?: string;
+  /** Only the studies of this Express customer. `null` lists only the studies of no Express customer. */
+  expressCustomerId?: string | null;
   isCancelled?: boolean;
   limit?: number;
   severity?: Severity;
@@ -183,7 +185,8 @@ export interface StudyRetrieveParams {
 export interface StudyUpdateParams {
   /** The study to change (sent in the path). */
   studyId: string;
-  assignedTo?: string;
+  /** The new assignee. `null` unassigns the study. */
+  assignedTo?: string | null;
   /** `null` clears the value; leaving it out leaves it unchanged. */
   metadata?: Record<string, string> | null;
   severity?: Severity;

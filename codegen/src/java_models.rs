@@ -515,8 +515,12 @@ impl Models<'_> {
                 );
             }
             if field.clearable {
+                let means = field
+                    .null_means
+                    .as_deref()
+                    .unwrap_or("`null` clears the value.");
                 doc = format!(
-                    "{doc}{}{{@code null}} clears the value.",
+                    "{doc}{}{means}",
                     if doc.is_empty() { "" } else { "\n\n<p>" }
                 );
             }

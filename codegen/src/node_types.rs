@@ -132,14 +132,19 @@ pub fn definitions(out: &mut String, catalog: &ClientCatalog) {
                 doc(out, "", description.as_ref());
                 writeln!(out, "export interface {name} {{").unwrap();
                 for field in fields {
-                    // Core's text for these speaks of Rust's `Some(None)`; say what JavaScript passes.
-                    let clears =
-                        "`null` clears the value; leaving it out leaves it unchanged.".to_owned();
+                    // Core's text for an update's clearable field speaks of Rust's
+                    // `Some(None)`; say what JavaScript passes.
+                    let takes_null = match (&field.null_means, &field.description) {
+                        (Some(means), Some(description)) => format!("{description} {means}"),
+                        (Some(means), None) => means.clone(),
+                        (None, _) => "`null` clears the value; leaving it out leaves it unchanged."
+                            .to_owned(),
+                    };
                     doc(
                         out,
                         "  ",
                         if field.clearable {
-                            Some(&clears)
+                            Some(&takes_null)
                         } else {
                             field.description.as_ref()
                         },

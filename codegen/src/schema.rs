@@ -27,9 +27,12 @@ pub struct Field {
     pub wire: String,
     pub shape: Shape,
     pub required: bool,
-    /// An update field that `null` clears (core's `Patch`), as opposed to one that is
-    /// only ever set or left out.
+    /// A field that takes `null` (core's `Patch`), as opposed to one that is only ever
+    /// set or left out: in an update `null` clears the value.
     pub clearable: bool,
+    /// What `null` asks for when it does not clear a value (a list filter's `null`), in
+    /// words for every language; from `x-null`.
+    pub null_means: Option<String>,
     pub description: Option<String>,
 }
 
@@ -184,6 +187,10 @@ pub fn definition(schema: &Value) -> Definition {
             shape: shape_of(property),
             required: required.contains(&wire.as_str()),
             clearable: property.get("x-clearable") == Some(&Value::Bool(true)),
+            null_means: property
+                .get("x-null")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
             description: description(property),
         })
         .collect();

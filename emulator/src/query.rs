@@ -1,9 +1,9 @@
 //! Decoding of paths and query strings into the JSON the parameter types read.
 //!
 //! The SDKs send `limit` as a number (Java as `20.0`), booleans as `true`/`false` and
-//! arrays comma-joined in one parameter. TypeScript sends an explicit null filter as an
-//! empty value (`assignedTo=`); those become JSON `null` so the list can tell "only
-//! unassigned" apart from "no filter". Other empty values count as absent.
+//! arrays comma-joined in one parameter. TypeScript and our own client send an explicit
+//! null filter as an empty value (`assignedTo=`); those become JSON `null` so the list can
+//! tell "only unassigned" apart from "no filter". Other empty values count as absent.
 
 use serde_json::{Map, Number, Value};
 

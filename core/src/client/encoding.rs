@@ -1,8 +1,10 @@
 //! From parameters to an HTTP request, and from a response body to a result.
 //!
 //! Path placeholders take the parameter of the same wire name (percent-encoded per
-//! segment); for GET the remaining parameters become the query (arrays comma-joined,
-//! booleans as `true`/`false`, numbers as integers), for the others the JSON body.
+//! segment); for GET the remaining parameters become the query, for the others the JSON
+//! body. The query follows the contract's `style=form, explode=false`: arrays
+//! comma-joined in one parameter (an empty one is left out), booleans as `true`/`false`,
+//! numbers as integers, and an explicit `null` filter as an empty value (`assignedTo=`).
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -51,6 +53,8 @@ pub struct RequestSpec {
     /// Decoded query pairs in order.
     pub query: Vec<(String, String)>,
     pub body: Option<Value>,
+    /// The query parameters whose values are arrays joined with commas.
+    arrays: Vec<String>,
 }
 
 impl RequestSpec {
@@ -63,9 +67,14 @@ impl RequestSpec {
             .query
             .iter()
             .map(|(name, value)| {
-                // Comma-joined arrays keep their separating commas literal.
-                let encoded: Vec<String> = value.split(',').map(percent_encode).collect();
-                format!("{}={}", percent_encode(name), encoded.join(","))
+                // An array's joining commas stay literal; any other comma is data.
+                let encoded = if self.arrays.contains(name) {
+                    let items: Vec<String> = value.split(',').map(percent_encode).collect();
+                    items.join(",")
+                } else {
+                    percent_encode(value)
+                };
+                format!("{}={encoded}", percent_encode(name))
             })
             .collect();
         format!("{}?{}", self.path, pairs.join("&"))
@@ -85,12 +94,16 @@ pub fn percent_encode(text: &str) -> String {
     out
 }
 
+/// The text of one query value, `None` for an empty array (no filter). Only the
+/// clearable filters serialize to `null`; it is sent as an empty value, which the
+/// contract reads as "only those without one".
 fn query_text(field: &str, value: &Value) -> Result<Option<String>, ParamError> {
     Ok(match value {
-        Value::Null => None,
+        Value::Null => Some(String::new()),
         Value::String(text) => Some(text.clone()),
         Value::Bool(flag) => Some(flag.to_string()),
         Value::Number(number) => Some(number.to_string()),
+        Value::Array(items) if items.is_empty() => None,
         Value::Array(items) => {
             let texts = items
                 .iter()
@@ -138,10 +151,14 @@ pub fn encode<P: Serialize + Validate>(
         rest = &rest[(close + 1).min(rest.len())..];
     }
     path.push_str(rest);
+    let mut arrays = Vec::new();
     let (query, body) = if operation.method == Method::Get {
         let mut query = Vec::new();
         for (name, value) in &fields {
             if let Some(text) = query_text(name, value)? {
+                if value.is_array() {
+                    arrays.push(name.clone());
+                }
                 query.push((name.clone(), text));
             }
         }
@@ -158,6 +175,7 @@ pub fn encode<P: Serialize + Validate>(
         path,
         query,
         body,
+        arrays,
     })
 }
 

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::nullable::{Patch, explicit_null};
+use super::page_size::page_size;
 use super::validate::{self as check, Metadata, ParamError, Validate};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -89,7 +90,11 @@ impl Validate for ExpressUpdateParams {
 pub struct ExpressListParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cursor: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "page_size"
+    )]
     pub limit: Option<u32>,
 }
 

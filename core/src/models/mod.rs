@@ -6,6 +6,7 @@ mod ephemeral;
 mod express;
 mod ids;
 mod nullable;
+mod page_size;
 #[cfg(feature = "schema")]
 mod schema;
 mod studies;

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::enums::{Severity, StudyViewerStatus};
 use super::nullable::{Patch, explicit_null};
+use super::page_size::page_size;
 use super::validate::{self as check, Metadata, ParamError, Validate};
 
 /// A study in the Viewer.
@@ -170,8 +171,17 @@ impl Validate for StudyRetrieveByUidParams {
 pub struct StudyUpdateParams {
     /// The study to change (sent in the path).
     pub study_id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub assigned_to: Option<String>,
+    /// The new assignee.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "explicit_null"
+    )]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(extend("x-clearable" = true, "x-null" = "`null` unassigns the study."))
+    )]
+    pub assigned_to: Patch<String>,
     /// `null` (`Some(None)` in Rust) clears the metadata; absent leaves it as it is.
     #[serde(
         default,
@@ -191,7 +201,12 @@ pub struct StudyUpdateParams {
 impl Validate for StudyUpdateParams {
     fn validate(&self) -> Result<(), ParamError> {
         check::study_id("studyId", &self.study_id)?;
-        check::optional_id("assignedTo", self.assigned_to.as_ref(), "usr_", "a user ID")?;
+        check::optional_id(
+            "assignedTo",
+            self.assigned_to.as_ref().and_then(Option::as_ref),
+            "usr_",
+            "a user ID",
+        )?;
         check::metadata("metadata", self.metadata.as_ref().and_then(Option::as_ref))?;
         check::optional_known("severity", self.severity.as_ref())?;
         check::optional_known("studyViewerStatus", self.study_viewer_status.as_ref())?;
@@ -239,15 +254,37 @@ impl Validate for StudyLookupParams {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct StudyListParams {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub assigned_to: Option<String>,
+    /// Only the studies assigned to this user.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "explicit_null"
+    )]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(extend("x-clearable" = true, "x-null" = "`null` lists only the studies assigned to nobody."))
+    )]
+    pub assigned_to: Patch<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cursor: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub express_customer_id: Option<String>,
+    /// Only the studies of this Express customer.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "explicit_null"
+    )]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(extend("x-clearable" = true, "x-null" = "`null` lists only the studies of no Express customer."))
+    )]
+    pub express_customer_id: Patch<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_cancelled: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "page_size"
+    )]
     pub limit: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub severity: Option<Severity>,
@@ -259,10 +296,15 @@ pub struct StudyListParams {
 
 impl Validate for StudyListParams {
     fn validate(&self) -> Result<(), ParamError> {
-        check::optional_id("assignedTo", self.assigned_to.as_ref(), "usr_", "a user ID")?;
+        check::optional_id(
+            "assignedTo",
+            self.assigned_to.as_ref().and_then(Option::as_ref),
+            "usr_",
+            "a user ID",
+        )?;
         check::optional_id(
             "expressCustomerId",
-            self.express_customer_id.as_ref(),
+            self.express_customer_id.as_ref().and_then(Option::as_ref),
             "cus_",
             "an Express customer ID",
         )?;

@@ -7,6 +7,7 @@ use super::enums::{
     UserLevel,
 };
 use super::nullable::{Patch, explicit_null};
+use super::page_size::page_size;
 use super::validate::{self as check, ParamError, Validate};
 
 /// A member of the clinic in the Viewer (also the result of an invitation).
@@ -191,7 +192,11 @@ pub struct UserListParams {
     pub last_name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<UserLevel>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "page_size"
+    )]
     pub limit: Option<u32>,
 }
 
@@ -322,7 +327,11 @@ pub struct InvitationListParams {
     pub end_date: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expired: Option<InvitationExpiredFilter>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "page_size"
+    )]
     pub limit: Option<u32>,
     /// YYYY-MM-DD.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -180,12 +180,13 @@ pub(super) fn retrieve_by_uid(ctx: &mut Ctx<'_>, input: Value) -> Result<String,
 pub(super) fn update(ctx: &mut Ctx<'_>, input: Value) -> Result<String, ApiFailure> {
     let params: StudyUpdateParams = parse(input)?;
     find(ctx, &params.study_id)?;
-    check_assignee(ctx, params.assigned_to.as_ref())?;
+    check_assignee(ctx, params.assigned_to.as_ref().and_then(Option::as_ref))?;
     let now = iso8601(ctx.now_ms);
     if let Some(record) = ctx.state.studies.get_mut(&params.study_id) {
         let study = &mut record.study;
-        if let Some(user_id) = params.assigned_to {
-            record.assigned_to = Some(user_id);
+        // `null` unassigns.
+        if let Some(assignee) = params.assigned_to {
+            record.assigned_to = assignee;
         }
         if let Some(metadata) = params.metadata {
             study.metadata = metadata;
@@ -205,24 +206,20 @@ pub(super) fn update(ctx: &mut Ctx<'_>, input: Value) -> Result<String, ApiFailu
 }
 
 pub(super) fn list(ctx: &mut Ctx<'_>, input: Value) -> Result<String, ApiFailure> {
-    // An explicit null filter (TypeScript's `assignedTo=`) means "only those without one".
-    let only_unassigned = input.get("assignedTo").is_some_and(Value::is_null);
-    let only_without_customer = input.get("expressCustomerId").is_some_and(Value::is_null);
     let params: StudyListParams = parse(input)?;
     let description = params.study_description.as_deref().map(str::to_lowercase);
     let matching = ctx.state.studies.rows().filter(|(_, record)| {
         let study = &record.study;
+        // An explicit null filter (`assignedTo=`) means "only those without one".
         visible(ctx, record)
-            && (!only_unassigned || record.assigned_to.is_none())
-            && (!only_without_customer || record.express_customer_id.is_none())
             && params
                 .assigned_to
                 .as_ref()
-                .is_none_or(|id| record.assigned_to.as_ref() == Some(id))
+                .is_none_or(|assignee| &record.assigned_to == assignee)
             && params
                 .express_customer_id
                 .as_ref()
-                .is_none_or(|id| record.express_customer_id.as_ref() == Some(id))
+                .is_none_or(|customer| &record.express_customer_id == customer)
             && params
                 .is_cancelled
                 .is_none_or(|cancelled| study.is_cancelled == cancelled)

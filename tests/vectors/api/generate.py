@@ -115,17 +115,26 @@ def requests():
     request(c, "revoke by user ID alone", "viewer.users.invitations.revoke", {"userId": USER}, "POST", "/v1/viewer/users/invitations/revoke", body={"userId": USER}, flags=["Lookup"])
     refused(c, "revoking names no invitation and no user", "viewer.users.invitations.revoke", {}, "invitationId", ["Validation", "Lookup"])
     request(c, "the guide's studyUid is sent as studyInstanceUid", "viewer.studies.create", {"studyUid": UID, "studyDescription": "Coronary CT Angiogram", "severity": "normal"}, "POST", "/v1/viewer/studies", body={"severity": "normal", "studyDescription": "Coronary CT Angiogram", "studyInstanceUid": UID}, flags=["Alias"])
+    request(c, "a null assignedTo lists only unassigned studies, sent as an empty value", "viewer.studies.list", {"assignedTo": None}, "GET", "/v1/viewer/studies", query=[("assignedTo", "")], url="/v1/viewer/studies?assignedTo=", flags=["Query", "Nullable"])
+    request(c, "a null expressCustomerId lists only studies of no customer", "viewer.studies.list", {"expressCustomerId": None, "severity": "high"}, "GET", "/v1/viewer/studies", query=[("expressCustomerId", ""), ("severity", "high")], url="/v1/viewer/studies?expressCustomerId=&severity=high", flags=["Query", "Nullable"])
+    request(c, "a null isCancelled is no filter", "viewer.studies.list", {"isCancelled": None}, "GET", "/v1/viewer/studies", flags=["Query"])
+    request(c, "update with assignedTo null unassigns the study", "viewer.studies.update", {"studyId": STUDY, "assignedTo": None}, "PATCH", f"/v1/viewer/studies/{STUDY}", body={"assignedTo": None}, flags=["Nullable"])
+    request(c, "limit 20.0 is the page size 20", "viewer.users.list", {"limit": 20.0}, "GET", "/v1/viewer/users", query=[("limit", "20")], url="/v1/viewer/users?limit=20", flags=["Limit"])
+    refused(c, "negative limit", "express.list", {"limit": -1}, "limit", ["Limit"])
+    request(c, "an empty status list is no filter", "viewer.users.invitations.list", {"status": []}, "GET", "/v1/viewer/users/invitations", flags=["Query"])
+    request(c, "a comma inside a filter value is percent-encoded", "viewer.users.list", {"lastName": "Doe, Jr."}, "GET", "/v1/viewer/users", query=[("lastName", "Doe, Jr.")], url="/v1/viewer/users?lastName=Doe%2C%20Jr.", flags=["Query"])
+    request(c, "one status alone", "viewer.users.invitations.list", {"status": ["revoked"], "userId": USER}, "GET", "/v1/viewer/users/invitations", query=[("status", "revoked"), ("userId", USER)], url=f"/v1/viewer/users/invitations?status=revoked&userId={USER}", flags=["Query"])
     c.add("an operation the contract does not have", ["Unknown"], operation="viewer.studies.delete", params={}, result="invalid", code="invalid_params")
     notes = {
         "Validation": "Checked before anything is sent; the error names the field.",
         "DicomUid": "At most 64 characters, digits and dots, no empty component, no leading zero.",
         "Metadata": "At most 50 pairs, keys up to 100 characters, values up to 1000.",
         "IdFormat": "Prefix plus 32 lowercase hex digits.",
-        "Query": "GET parameters in name order; arrays comma-joined; percent-encoded except unreserved characters.",
-        "Limit": "An integer from 1 to 100.",
+        "Query": "GET parameters in name order (style=form, explode=false): an array is one parameter with its items comma-joined, the joining commas literal, and left out when empty; everything else percent-encoded except unreserved characters.",
+        "Limit": "A whole number from 1 to 100 (20.0 counts as 20).",
         "Lookup": "At least one of the identifiers (studyId and studyInstanceUid; invitationId and userId).",
         "Alias": "A name the guide's samples use for a field; accepted with a one-time warning.",
-        "Nullable": "An explicit null clears the field.",
+        "Nullable": "An explicit null clears the field in an update; in a list filter it is sent as an empty value and means only those without one.",
         "Unknown": "Only the contract's operations exist.",
     }
     return {"schema": "api_requests_v1", "description": "API parameters to HTTP requests: method, path, query and JSON body.",

@@ -71,7 +71,7 @@ public final class ExpressUpdateParams implements Params {
         /**
          * {@code null} ({@code Some(None)} in Rust) clears the metadata; absent leaves it as it is.
          * 
-         * &lt;p&gt;{&#64;code null} clears the value.
+         * &lt;p&gt;{@code null} clears the value.
          */
         public Builder metadata(Map<String, String> metadata) {
             setOrClear("metadata", metadata == null ? null : Wire.mapOf(metadata));

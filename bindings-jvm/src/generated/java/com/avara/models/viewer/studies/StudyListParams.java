@@ -53,8 +53,13 @@ public final class StudyListParams implements Params {
             super(from);
         }
 
+        /**
+         * Only the studies assigned to this user.
+         * 
+         * &lt;p&gt;{@code null} lists only the studies assigned to nobody.
+         */
         public Builder assignedTo(String assignedTo) {
-            set("assignedTo", assignedTo);
+            setOrClear("assignedTo", assignedTo);
             return this;
         }
 
@@ -63,8 +68,13 @@ public final class StudyListParams implements Params {
             return this;
         }
 
+        /**
+         * Only the studies of this Express customer.
+         * 
+         * &lt;p&gt;{@code null} lists only the studies of no Express customer.
+         */
         public Builder expressCustomerId(String expressCustomerId) {
-            set("expressCustomerId", expressCustomerId);
+            setOrClear("expressCustomerId", expressCustomerId);
             return this;
         }
 

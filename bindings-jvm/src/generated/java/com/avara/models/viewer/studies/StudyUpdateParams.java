@@ -63,15 +63,20 @@ public final class StudyUpdateParams implements Params {
             return this;
         }
 
+        /**
+         * The new assignee.
+         * 
+         * &lt;p&gt;{@code null} unassigns the study.
+         */
         public Builder assignedTo(String assignedTo) {
-            set("assignedTo", assignedTo);
+            setOrClear("assignedTo", assignedTo);
             return this;
         }
 
         /**
          * {@code null} ({@code Some(None)} in Rust) clears the metadata; absent leaves it as it is.
          * 
-         * &lt;p&gt;{&#64;code null} clears the value.
+         * &lt;p&gt;{@code null} clears the value.
          */
         public Builder metadata(Map<String, String> metadata) {
             setOrClear("metadata", metadata == null ? null : Wire.mapOf(metadata));

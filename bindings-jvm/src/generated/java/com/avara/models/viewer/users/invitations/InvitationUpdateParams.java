@@ -72,7 +72,7 @@ public final class InvitationUpdateParams implements Params {
             return this;
         }
 
-        /** {&#64;code null} clears the value. */
+        /** {@code null} clears the value. */
         public Builder clinicRole(ClinicRole clinicRole) {
             setOrClear("clinicRole", clinicRole == null ? null : clinicRole.value());
             return this;
@@ -98,25 +98,25 @@ public final class InvitationUpdateParams implements Params {
             return this;
         }
 
-        /** {&#64;code null} clears the value. */
+        /** {@code null} clears the value. */
         public Builder middleName(String middleName) {
             setOrClear("middleName", middleName);
             return this;
         }
 
-        /** {&#64;code null} clears the value. */
+        /** {@code null} clears the value. */
         public Builder phoneNumber(String phoneNumber) {
             setOrClear("phoneNumber", phoneNumber);
             return this;
         }
 
-        /** {&#64;code null} clears the value. */
+        /** {@code null} clears the value. */
         public Builder suffix1(String suffix1) {
             setOrClear("suffix1", suffix1);
             return this;
         }
 
-        /** {&#64;code null} clears the value. */
+        /** {@code null} clears the value. */
         public Builder suffix2(String suffix2) {
             setOrClear("suffix2", suffix2);
             return this;
