@@ -217,6 +217,42 @@ class OfficialSdkTest(unittest.TestCase):
         operations = {name.split(" ")[0] for name in CHECKED}
         self.assertEqual(len(operations), 27, sorted(operations))
 
+    def test_invitations_by_either_identifier_and_by_status_list(self) -> None:
+        invitations = self.client.viewer.users.invitations
+
+        def pending(email: str) -> tuple[str, str]:
+            user = self.client.viewer.users.invite(can_manage_studies=False, clinic_role="Scribe", email=email,
+                                                   first_name="Lou", has_dashboard_access=False, last_name="Lookup",
+                                                   level="member")
+            return user.user_id, invitations.list(user_id=user.user_id).invitations[0].invitation_id
+
+        _, by_id = pending("lookup-id@example.com")
+        by_user, by_user_invitation = pending("lookup-user@example.com")
+        both_user, both = pending("lookup-both@example.com")
+        _, kept = pending("lookup-kept@example.com")
+        self.assertTrue(invitations.revoke(invitation_id=by_id).success)
+        self.assertTrue(invitations.revoke(user_id=by_user).success)
+        self.assertTrue(invitations.revoke(invitation_id=both, user_id=both_user).success)
+        for invitation in (by_id, by_user_invitation, both):
+            self.assertEqual(invitations.retrieve(invitation).status, "revoked")
+        self.assertEqual(invitations.retrieve(kept).status, "sent")
+
+        # Neither identifier: the official SDK sends `{}` and the server names the fields.
+        with self.assertRaises(avara.BadRequestError) as neither:
+            invitations.revoke()
+        error = neither.exception.body["error"] if isinstance(neither.exception.body, dict) else {}
+        self.assertEqual(error.get("field"), "invitationId")
+        self.assertIn("userId", error.get("message", ""))
+
+        raw = invitations.with_raw_response.list(status=["sent", "revoked"], limit=100)
+        self.assertIn("status=sent%2Crevoked", str(raw.http_request.url))
+        listed = {invitation.invitation_id: invitation.status for invitation in raw.parse().invitations}
+        for invitation in (by_id, by_user_invitation, both):
+            self.assertEqual(listed.get(invitation), "revoked")
+        self.assertEqual(listed.get(kept), "sent")
+        revoked = {invitation.invitation_id for invitation in invitations.list(status=["revoked"], limit=100).invitations}
+        self.assertEqual(revoked & {by_id, by_user_invitation, both, kept}, {by_id, by_user_invitation, both})
+
     def test_the_official_pager_walks_every_page(self) -> None:
         for index in range(7):
             self.client.viewer.studies.create(severity="normal", study_description=f"page {index}",
