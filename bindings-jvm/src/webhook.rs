@@ -288,6 +288,43 @@ fn signed(
     Ok(core::sign(secret, &timestamp, raw_body(body.as_deref())?))
 }
 
+/// One header of a signed delivery.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct SignedHeader {
+    pub name: String,
+    pub value: String,
+}
+
+/// The Standard Webhooks headers for a delivery, in the spec's order: HMAC-SHA256 over
+/// `id.timestamp.body`, keyed with the decoded key of a `whsec_<base64>` (or bare
+/// base64) secret. Text crosses as UTF-16 code units (`text::utf16`); `null` is `None`.
+#[uniffi::export]
+pub fn sign_standard(
+    secret: Option<Vec<u8>>,
+    webhook_id: Option<Vec<u8>>,
+    timestamp_seconds: i64,
+    body: Option<Vec<u8>>,
+) -> Result<Vec<SignedHeader>, AvaraError> {
+    let secret = secret_text(secret, SIGNING_SECRET)?;
+    let webhook_id =
+        webhook_id.ok_or_else(|| AvaraError::invalid_argument("webhookId must not be null"))?;
+    let webhook_id = utf16(&webhook_id).ok_or_else(|| {
+        AvaraError::invalid_argument(
+            "webhookId holds an unpaired UTF-16 surrogate, which has no UTF-8 form",
+        )
+    })?;
+    let seconds = non_negative(timestamp_seconds, "timestampSeconds")?;
+    let headers = core::sign_standard(&secret, &webhook_id, seconds, raw_body(body.as_deref())?)?;
+    Ok(headers
+        .pairs()
+        .into_iter()
+        .map(|(name, value)| SignedHeader {
+            name: name.to_owned(),
+            value: value.to_owned(),
+        })
+        .collect())
+}
+
 /// The names the core reads, so the facade hands over only their lines.
 #[uniffi::export]
 pub fn header_names() -> Vec<String> {
