@@ -23,6 +23,7 @@
  * holds a NUL itself: then as the array.
  */
 
+const { isUtf8 } = require('node:buffer');
 const native = require('../native.js');
 
 const READ_BY_THE_CORE = new Set(native.headerNames().map((name) => name.toLowerCase()));
@@ -83,15 +84,18 @@ function addLines(lines, name, value) {
 }
 
 /**
- * Bytes become one character per byte (latin1), so ASCII stays what it was and any
- * other byte stays non-ASCII, which no header the core reads may hold.
+ * Text crosses as UTF-8, so bytes that are UTF-8 become their text and reach the core
+ * unchanged (a `webhook-id` may be any text). Other bytes become one character per byte
+ * (latin1): ASCII stays what it was and any other byte stays non-ASCII, which the
+ * signature and timestamp grammars refuse and no MAC over the sent bytes matches.
  */
 function lineText(name, line) {
   if (typeof line === 'string') {
     return line;
   }
   if (line instanceof Uint8Array) {
-    return Buffer.from(line.buffer, line.byteOffset, line.byteLength).toString('latin1');
+    const bytes = Buffer.from(line.buffer, line.byteOffset, line.byteLength);
+    return bytes.toString(isUtf8(bytes) ? 'utf8' : 'latin1');
   }
   return reject(`got ${kindOf(line)} as a value of ${name}`);
 }

@@ -269,13 +269,13 @@ describe('keys and failures', () => {
     const saved = process.env.AVARA_API_KEY;
     delete process.env.AVARA_API_KEY;
     try {
-      const keyless = new Avara({ baseURL: emulator.baseURL, webhookSecret: 'whsec_configuration_test_0123456789ab' });
+      const keyless = new Avara({ baseURL: emulator.baseURL, webhookSecret: 'configuration_test_secret_0123456789ab' });
       const list = keyless.viewer.studies.list();
       await assert.rejects(list, (error) => error instanceof Avara.ConfigurationError && error.code === 'configuration');
       await assert.rejects(keyless.viewer.studies.create({}), Avara.ConfigurationError);
       const body = '{"id":"whe_0123456789abcdef0123456789abcdef","type":"report.delivered","data":{"isCritical":false,"presignedUrl":"https://x","reportId":"rep_0123456789abcdef0123456789abcdef","studyId":"stu_0123456789abcdef0123456789abcdef"}}';
       const timestamp = String(Date.now());
-      const headers = { 'x-avara-signature': Avara.sign('whsec_configuration_test_0123456789ab', timestamp, body), 'x-avara-timestamp': timestamp };
+      const headers = { 'x-avara-signature': Avara.sign('configuration_test_secret_0123456789ab', timestamp, body), 'x-avara-timestamp': timestamp };
       assert.equal(keyless.webhooks.unwrap(body, { headers }).type, 'report.delivered');
     } finally {
       if (saved !== undefined) process.env.AVARA_API_KEY = saved;

@@ -47,6 +47,13 @@ describe('signStandard', () => {
     }
   });
 
+  it('verifies a non-ASCII id handed over as the bytes that arrived', () => {
+    const headers = signStandard(SECRET, 'msg é 日本', SECONDS, BODY);
+    const arrived = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, Buffer.from(value)]));
+    const verified = new Webhook(SECRET, { nowMs: SECONDS * 1000 }).verify(BODY, arrived);
+    assert.equal(verified.webhookId, 'msg é 日本');
+  });
+
   it('refuses a secret as sign does, and a key the verifier would refuse', () => {
     assert.throws(() => signStandard(undefined, 'msg', SECONDS, BODY), webhookError('invalid_secret', 'the signing secret is missing'));
     assert.throws(() => signStandard(Buffer.from(SECRET), 'msg', SECONDS, BODY), webhookError('invalid_secret', 'must be a string'));

@@ -26,6 +26,13 @@ def test_what_it_signs_verifies_with_or_without_the_prefix(secret: str) -> None:
     assert (verified.scheme, verified.webhook_id) == ("standard", "msg 1 é")
 
 
+def test_a_non_ascii_id_verifies_from_the_bytes_that_arrived() -> None:
+    headers = sign_standard(SECRET, "msg é 日本", SECONDS, BODY)
+    arrived = [(name.encode(), value.encode()) for name, value in headers.items()]  # as ASGI hands them over
+    verified = Webhook(SECRET, now_ms=SECONDS * 1000).verify(BODY, arrived)
+    assert verified.webhook_id == "msg é 日本"
+
+
 @pytest.mark.parametrize(
     ("secret", "message"),
     [
