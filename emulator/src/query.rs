@@ -76,6 +76,10 @@ pub(crate) fn query_object(raw: &str) -> Result<Map<String, Value>, ApiFailure> 
     for pair in raw.split('&').filter(|pair| !pair.is_empty()) {
         let (name, text) = pair.split_once('=').unwrap_or((pair, ""));
         let name = percent_decode(name, true);
+        // A value without a name belongs to no parameter, as an unknown name does.
+        if name.is_empty() {
+            continue;
+        }
         let name = name.as_str();
         if ARRAYS.contains(&name) {
             // Decoded before splitting: SDKs send the joining commas encoded (`sent%2Crevoked`)
@@ -138,6 +142,15 @@ mod tests {
         assert_eq!(
             Value::Object(query_object("assignedTo=&expressCustomerId").unwrap()),
             json!({"assignedTo": null, "expressCustomerId": null})
+        );
+    }
+
+    #[test]
+    fn values_without_a_name_are_ignored() {
+        // Twice once answered invalid_params "is given more than once" with an empty field.
+        assert_eq!(
+            Value::Object(query_object("=stat&limit=2&=high&%3D").unwrap()),
+            json!({"limit": 2})
         );
     }
 
