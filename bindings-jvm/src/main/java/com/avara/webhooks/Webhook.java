@@ -108,10 +108,12 @@ public final class Webhook implements AutoCloseable {
     }
 
     /**
-     * Configures a {@link Webhook}. Secrets are used verbatim (no trimming or decoding) and
-     * must be at least 32 bytes; {@link #build()} rejects bad ones with
-     * {@code invalid_secret}, whatever is wrong: none set, {@code null} (as an unset
-     * environment variable gives), text with an unpaired surrogate. A bad option is an
+     * Configures a {@link Webhook}. Secrets are used verbatim (no trimming or decoding),
+     * must be at least 32 bytes and may have no whitespace or invisible character at either
+     * end; a {@code whsec_<base64>} or bare base64 secret also verifies Standard Webhooks
+     * deliveries with its decoded key (at least 24 bytes). {@link #build()} rejects bad
+     * ones with {@code invalid_secret}, whatever is wrong: none set, {@code null} (as an
+     * unset environment variable gives), text with an unpaired surrogate. A bad option is an
      * {@link IllegalArgumentException}. Tolerances default to 5 minutes each way, the body
      * limit to 1 MiB.
      */
