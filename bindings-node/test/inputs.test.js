@@ -83,6 +83,16 @@ function sign(group, testCase) {
   );
 }
 
+function signStandard(group, testCase) {
+  return call(
+    avara.signStandard,
+    'secret' in testCase ? value(testCase.secret) : group.secret,
+    'webhookId' in testCase ? value(testCase.webhookId) : group.webhookId,
+    'timestamp' in testCase ? value(testCase.timestamp) : group.timestamp,
+    'body' in testCase ? value(testCase.body) : Buffer.from(group.payload),
+  );
+}
+
 /** `study.access_requested` → `StudyAccessRequestedResponse`. */
 function responseExport(eventType) {
   const words = eventType.split(/[._]/).map((word) => word[0].toUpperCase() + word.slice(1));
@@ -94,6 +104,7 @@ const RUNNERS = {
   verify: deliver,
   unsafe_unwrap: (group, testCase) => avara.unsafeUnwrap(value(testCase.body)),
   sign,
+  sign_standard: signStandard,
   response: (group, testCase) =>
     responseExport(testCase.eventType)[testCase.constructor](...testCase.args.map(value)),
 };
@@ -112,6 +123,9 @@ function judge(group, testCase, action) {
     }
     if ('expected' in testCase) {
       assert.deepEqual(result, testCase.expected);
+    }
+    if ('signedHeaders' in testCase) {
+      assert.deepEqual(result, testCase.signedHeaders);
     }
     return;
   }

@@ -79,6 +79,14 @@ def _sign(group: Group, case: Case) -> Any:
     return avara.sign(_required(secret), _required(timestamp), _required(body))
 
 
+def _sign_standard(group: Group, case: Case) -> Any:
+    secret = _value(case["secret"]) if "secret" in case else group["secret"]
+    webhook_id = _value(case["webhookId"]) if "webhookId" in case else group["webhookId"]
+    timestamp = _value(case["timestamp"]) if "timestamp" in case else group["timestamp"]
+    body = _value(case["body"]) if "body" in case else group["payload"].encode()
+    return avara.sign_standard(_required(secret), _required(webhook_id), _required(timestamp), _required(body))
+
+
 _CONSTRUCTORS = {"authorized": "authorize", "denied": "deny"}
 
 
@@ -94,6 +102,7 @@ _RUNNERS: Dict[str, Callable[[Group, Case], Any]] = {
     "verify": _deliver,
     "unsafe_unwrap": lambda group, case: avara.unsafe_unwrap(_value(case["body"])),
     "sign": _sign,
+    "sign_standard": _sign_standard,
     "response": _respond,
 }
 
@@ -125,6 +134,8 @@ def test_input(group: Group, case: Case) -> None:
             assert result == case["signature"]
         if "expected" in case:
             assert result == case["expected"]
+        if "signedHeaders" in case:
+            assert result == case["signedHeaders"]
         return
     if case["error"] == "webhook":
         with pytest.raises(avara.WebhookVerificationError) as raised:

@@ -9,6 +9,7 @@ string holding it; the file is therefore written ASCII-only. Signatures are comp
 with Python's own hmac, independently of the core.
 """
 
+import base64
 import hashlib
 import hmac
 import json
@@ -28,6 +29,15 @@ BODY = json.dumps(
 )
 SIGNATURE = hmac.new(SECRET.encode(), str(NOW).encode() + BODY.encode(), hashlib.sha256).hexdigest()
 URL = "https://pacs.example.com/studies/1/instances/1.dcm"
+STANDARD_SECRET = "whsec_" + base64.b64encode(bytes(range(1, 25))).decode()
+WEBHOOK_ID = "msg_2KWPBgLlAfxdpx2AI54pPJ85f4W"
+SECONDS = NOW // 1000
+STANDARD_HEADERS = {
+    "webhook-id": WEBHOOK_ID,
+    "webhook-timestamp": str(SECONDS),
+    "webhook-signature": "v1," + base64.b64encode(hmac.new(
+        bytes(range(1, 25)), f"{WEBHOOK_ID}.{SECONDS}.{BODY}".encode(), hashlib.sha256).digest()).decode(),
+}
 
 
 def text(value):
@@ -195,6 +205,30 @@ def sign_cases(c):
     ]
 
 
+def sign_standard_cases(c):
+    def sign(comment, flags, expected, **argument):
+        return c.case(comment, flags, expected, **argument)
+
+    secret_error = lambda includes: webhook_error("invalid_secret", includes)  # noqa: E731
+    not_raw = webhook_error("payload_not_raw", "the payload must be the raw request body")
+    return [
+        sign("a whsec_ secret", ["Secret"], {"result": "valid", "signedHeaders": STANDARD_HEADERS}, secret=text(STANDARD_SECRET)),
+        sign("a number as the secret", ["Secret"], secret_error("the signing secret must be"), secret=number(12345)),
+        sign("null as the secret", ["Secret"], secret_error("the signing secret is missing"), secret=NULL),
+        sign("the secret's bytes where text is expected", ["Secret"], secret_error("the signing secret must be"), secret=utf8(STANDARD_SECRET)),
+        sign("a secret ending in an unpaired surrogate", ["Secret", "LoneSurrogate"], secret_error("the signing secret holds an unpaired UTF-16 surrogate"), secret=text(STANDARD_SECRET + LONE_HIGH)),
+        sign("a secret that is no Standard Webhooks key", ["Secret"], secret_error(None), secret=text("not a base64 key!")),
+        sign("a number as the id", ["Option"], argument_error("type", "webhookId"), webhookId=number(1)),
+        sign("null as the id", ["Option"], argument_error("type", "webhookId"), webhookId=NULL),
+        sign("an id ending in an unpaired surrogate", ["Option", "LoneSurrogate"], argument_error("value", "webhookId"), webhookId=text(WEBHOOK_ID + LONE_HIGH)),
+        sign("text as the timestamp", ["Timestamp"], argument_error("type", "timestamp"), timestamp=text(str(SECONDS))),
+        sign("a boolean as the timestamp", ["Timestamp"], argument_error("type", "timestamp"), timestamp=TRUE),
+        sign("a negative timestamp", ["Timestamp"], argument_error("range", "timestamp"), timestamp=number(-1)),
+        sign("the parsed body", ["Body"], not_raw, body=parsed(json.loads(BODY))),
+        sign("null as the body", ["Body"], not_raw, body=NULL),
+    ]
+
+
 def response_cases(c):
     def construct(comment, name, args, expected, flags=("Response",)):
         return c.case(comment, list(flags), expected, eventType="study.access_requested", constructor=name, args=args)
@@ -222,6 +256,8 @@ def inputs():
          "tests": verify_cases(c)},
         {"type": "unsafe_unwrap", "tests": unsafe_unwrap_cases(c)},
         {"type": "sign", "secret": SECRET, "timestamp": str(NOW), "payload": BODY, "tests": sign_cases(c)},
+        {"type": "sign_standard", "secret": STANDARD_SECRET, "webhookId": WEBHOOK_ID, "timestamp": SECONDS,
+         "payload": BODY, "tests": sign_standard_cases(c)},
         {"type": "response", "tests": response_cases(c)},
     ]
     notes = {
@@ -233,7 +269,7 @@ def inputs():
         "Unread": "Headers the core does not read are never examined.",
         "LoneSurrogate": "Text with no UTF-8 form is refused, never replaced; in a header it is a malformed value.",
         "Option": "Options are the language's argument errors, never a webhook error.",
-        "Timestamp": "sign's timestamp is an option-like argument: the language's argument errors.",
+        "Timestamp": "A signer's timestamp is an option-like argument: the language's argument errors.",
         "Response": "A response constructor's arguments follow the contract: schema_error.",
     }
     count = sum(len(group["tests"]) for group in groups)

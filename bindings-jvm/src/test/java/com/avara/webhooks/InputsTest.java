@@ -127,6 +127,7 @@ class InputsTest {
                 yield () -> Webhook.unsafeUnwrap(body);
             }
             case "sign" -> sign(group, test);
+            case "sign_standard" -> signStandard(group, test);
             case "response" -> respond(test);
             default -> throw new AssertionError("no runner for group type " + type);
         };
@@ -201,6 +202,19 @@ class InputsTest {
         return () -> Webhooks.sign(text, timestamp, body);
     }
 
+    private static Call signStandard(JsonNode group, JsonNode test) {
+        String secret = as("secret", String.class,
+                test.has("secret") ? value(test.path("secret")) : group.path("secret").asText());
+        String webhookId = as("webhookId", String.class,
+                test.has("webhookId") ? value(test.path("webhookId")) : group.path("webhookId").asText());
+        long timestamp = whole("timestamp",
+                test.has("timestamp") ? value(test.path("timestamp")) : group.path("timestamp").numberValue());
+        byte[] body = test.has("body")
+                ? as("body", byte[].class, value(test.path("body")))
+                : group.path("payload").asText().getBytes(StandardCharsets.UTF_8);
+        return () -> JSON.valueToTree(Webhooks.signStandard(secret, webhookId, timestamp, body));
+    }
+
     private static Call respond(JsonNode test) {
         assertEquals("study.access_requested", test.path("eventType").asText());
         Object argument = value(test.path("args").get(0));
@@ -241,6 +255,9 @@ class InputsTest {
             }
             if (test.has("expected")) {
                 assertEquals(test.path("expected"), result);
+            }
+            if (test.has("signedHeaders")) {
+                assertEquals(test.path("signedHeaders"), result);
             }
         } else if (error.equals("webhook")) {
             WebhookVerificationException thrown = assertThrows(WebhookVerificationException.class, call::run);
