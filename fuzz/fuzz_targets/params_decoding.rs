@@ -63,7 +63,6 @@ fn query_value(text: &str, given: Option<&Value>) -> Value {
         Some(Value::Bool(_)) => Value::Bool(text.parse().expect("booleans are sent as true/false")),
         // A clearable filter sent as `null` ("only those without one") is an empty value.
         Some(Value::Null) if text.is_empty() => Value::Null,
-        Some(Value::Array(_)) if text.is_empty() => Value::Array(Vec::new()),
         Some(Value::Array(_)) => text
             .split(',')
             .map(|item| Value::String(percent_decode(item)))
