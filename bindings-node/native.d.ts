@@ -47,9 +47,9 @@ export declare class NativeWebhook {
    * JavaScript (getters, proxies) before this call: none can run while the body is
    * borrowed, so none can detach its buffer.
    */
-  verify(body: Buffer | Uint8Array | string, lines: string | string[]): Verified
+  verify(body: Buffer | Uint8Array | string, lines: string | Array<[string, string | Uint8Array]>): Verified
   /** Verifies, then parses the body into the event (see `event::for_js`). */
-  unwrap(body: Buffer | Uint8Array | string, lines: string | string[]): string
+  unwrap(body: Buffer | Uint8Array | string, lines: string | Array<[string, string | Uint8Array]>): string
 }
 
 /**

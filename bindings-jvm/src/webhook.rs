@@ -12,7 +12,7 @@ use avara::webhooks::{
 
 use crate::error::AvaraError;
 use crate::events::WebhookEvent;
-use crate::text::utf16;
+use crate::text::{utf16, utf16_lossy};
 
 /// Which signature scheme authenticated a delivery.
 #[uniffi::remote(Enum)]
@@ -22,14 +22,28 @@ pub enum Scheme {
     Both,
 }
 
-/// One header line as received; a name given twice is a duplicate header.
+/// One header line as received; a name given twice is a duplicate header. The name is
+/// its UTF-8 bytes.
 ///
 /// Bytes rather than strings: uniffi's Kotlin string encoder throws on an unpaired
 /// surrogate, and a hostile header must end as a typed verification error instead.
 #[derive(Debug, Clone, uniffi::Record)]
 pub struct HeaderLine {
     pub name: Vec<u8>,
-    pub value: Vec<u8>,
+    pub value: HeaderLineValue,
+}
+
+/// A header value as the framework handed it over; what bytes text stands for is the
+/// core's rule (`WebhookHeaders::insert_text`).
+#[derive(Debug, Clone, uniffi::Enum)]
+pub enum HeaderLineValue {
+    /// Java text as its UTF-16 code units (`text::utf16`).
+    Text {
+        units: Vec<u8>,
+    },
+    Bytes {
+        bytes: Vec<u8>,
+    },
 }
 
 /// Verifier settings. `None` keeps the core's default.
@@ -118,13 +132,18 @@ fn secret_text(units: Option<Vec<u8>>, label: &str) -> Result<String, AvaraError
 
 /// A missing header map means no headers: the core then reports the missing signature.
 /// A name that is not UTF-8 cannot be one the core reads, so decoding it lossily only
-/// keeps it from matching.
+/// keeps it from matching; text with an unpaired surrogate is received text, not a
+/// choice of the caller, and its stand-in matches no signature, timestamp or signed id.
 fn header_map(lines: Option<Vec<HeaderLine>>) -> WebhookHeaders {
-    lines
-        .into_iter()
-        .flatten()
-        .map(|line| (String::from_utf8_lossy(&line.name).into_owned(), line.value))
-        .collect()
+    let mut headers = WebhookHeaders::new();
+    for HeaderLine { name, value } in lines.into_iter().flatten() {
+        let name = String::from_utf8_lossy(&name);
+        match value {
+            HeaderLineValue::Text { units } => headers.insert_text(&name, &utf16_lossy(&units)),
+            HeaderLineValue::Bytes { bytes } => headers.insert(&name, bytes),
+        }
+    }
+    headers
 }
 
 /// Verifies deliveries against one or more secrets; safe to share between threads.

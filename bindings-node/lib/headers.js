@@ -1,9 +1,9 @@
 'use strict';
 
 /**
- * Header containers as Node code holds them, flattened to the lines the core may read:
- * `[name, value, name, value, ...]`, every value a string (see below for the form that
- * crosses).
+ * Header containers as Node code holds them, flattened to the lines the core may read,
+ * each value a string or a `Uint8Array` as the caller gave it: the core decides what
+ * bytes text stands for (ARCHITECTURE.md, "Header text").
  *
  * Accepted: a plain object such as `req.headers` (a value may be an array, as in
  * `req.headersDistinct`: each element is one header line, so two elements are a
@@ -19,11 +19,10 @@
  * more, which the core then drops), so no line the core would read is left out; such a
  * name keeps its length, so the length test only skips names that cannot match.
  *
- * For the same reason the lines cross as one string joined with NUL, unless a line
- * holds a NUL itself: then as the array.
+ * For the same reason text lines cross as one string, `name\0value\0name\0value...`,
+ * unless a value is bytes or holds a NUL: then as `[name, value]` pairs.
  */
 
-const { isUtf8 } = require('node:buffer');
 const native = require('../native.js');
 
 const READ_BY_THE_CORE = new Set(native.headerNames().map((name) => name.toLowerCase()));
@@ -31,9 +30,11 @@ const NAME_LENGTHS = new Set(Array.from(READ_BY_THE_CORE, (name) => name.length)
 
 function headerLines(headers) {
   const lines = readLines(headers);
-  return lines.some((line) => line.includes('\0')) ? lines : lines.join('\0');
+  const joinable = lines.every((line) => typeof line[1] === 'string' && !line[1].includes('\0'));
+  return joinable ? lines.flat().join('\0') : lines;
 }
 
+/** The `[name, value]` lines the core may read. */
 function readLines(headers) {
   const lines = [];
   if (headers === null || typeof headers !== 'object') {
@@ -76,26 +77,16 @@ function addLines(lines, name, value) {
   }
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index++) {
-      lines.push(name, lineText(name, value[index]));
+      lines.push([name, lineValue(name, value[index])]);
     }
   } else {
-    lines.push(name, lineText(name, value));
+    lines.push([name, lineValue(name, value)]);
   }
 }
 
-/**
- * Text crosses as UTF-8, so bytes that are UTF-8 become their text and reach the core
- * unchanged (a `webhook-id` may be any text). Other bytes become one character per byte
- * (latin1): ASCII stays what it was and any other byte stays non-ASCII, which the
- * signature and timestamp grammars refuse and no MAC over the sent bytes matches.
- */
-function lineText(name, line) {
-  if (typeof line === 'string') {
+function lineValue(name, line) {
+  if (typeof line === 'string' || line instanceof Uint8Array) {
     return line;
-  }
-  if (line instanceof Uint8Array) {
-    const bytes = Buffer.from(line.buffer, line.byteOffset, line.byteLength);
-    return bytes.toString(isUtf8(bytes) ? 'utf8' : 'latin1');
   }
   return reject(`got ${kindOf(line)} as a value of ${name}`);
 }

@@ -1,28 +1,34 @@
 //! Header lines into the core's `WebhookHeaders`. `lib/headers.js` reads whatever
-//! container the caller holds and hands over only the lines the core may read, flat as
-//! `[name, value, name, value, ...]`: one string joined with NUL, or the array when a line
-//! holds a NUL. Converting one string costs far less than walking the container through
-//! napi calls.
+//! container the caller holds and hands over only the lines the core may read: text
+//! lines as one string, `name\0value\0name\0value...`, or `[name, value]` pairs when a
+//! value is bytes or holds a NUL. Converting one string costs far less than walking the
+//! container through napi calls. What bytes a text value stands for is the core's rule.
 
 use avara::webhooks::{WebhookHeaders, headers_not_raw};
-use napi::bindgen_prelude::Either;
+use napi::bindgen_prelude::{Either, Uint8Array};
 use napi_derive::napi;
 
 use crate::error::{Result, webhook_error};
 
-pub type Lines = Either<String, Vec<String>>;
+pub type Lines = Either<String, Vec<(String, Either<String, Uint8Array>)>>;
 
 pub fn read(lines: &Lines) -> WebhookHeaders {
-    match lines {
-        Either::A(joined) => pairs(joined.split('\0')),
-        Either::B(lines) => pairs(lines.iter().map(String::as_str)),
-    }
-}
-
-fn pairs<'a>(mut fields: impl Iterator<Item = &'a str>) -> WebhookHeaders {
     let mut headers = WebhookHeaders::new();
-    while let (Some(name), Some(value)) = (fields.next(), fields.next()) {
-        headers.insert(name, value);
+    match lines {
+        Either::A(joined) => {
+            let mut fields = joined.split('\0');
+            while let (Some(name), Some(value)) = (fields.next(), fields.next()) {
+                headers.insert_text(name, value);
+            }
+        }
+        Either::B(pairs) => {
+            for (name, value) in pairs {
+                match value {
+                    Either::A(text) => headers.insert_text(name, text),
+                    Either::B(bytes) => headers.insert(name, bytes),
+                }
+            }
+        }
     }
     headers
 }

@@ -90,7 +90,9 @@ impl NativeWebhook {
     /// `lines` comes from `headerLines` in `lib/headers.js`, which runs the caller's
     /// JavaScript (getters, proxies) before this call: none can run while the body is
     /// borrowed, so none can detach its buffer.
-    #[napi(ts_args_type = "body: Buffer | Uint8Array | string, lines: string | string[]")]
+    #[napi(
+        ts_args_type = "body: Buffer | Uint8Array | string, lines: string | Array<[string, string | Uint8Array]>"
+    )]
     pub fn verify(&self, body: Unknown<'_>, lines: Lines) -> Result<Verified> {
         let headers = headers::read(&lines);
         let body = body::read(body)?;
@@ -105,7 +107,9 @@ impl NativeWebhook {
     }
 
     /// Verifies, then parses the body into the event (see `event::for_js`).
-    #[napi(ts_args_type = "body: Buffer | Uint8Array | string, lines: string | string[]")]
+    #[napi(
+        ts_args_type = "body: Buffer | Uint8Array | string, lines: string | Array<[string, string | Uint8Array]>"
+    )]
     pub fn unwrap(&self, body: Unknown<'_>, lines: Lines) -> Result<String> {
         let headers = headers::read(&lines);
         let body = body::read(body)?;

@@ -3,6 +3,8 @@
 // signStandard: the Standard Webhooks headers, and its arguments checked as sign's are.
 
 const assert = require('node:assert/strict');
+const http = require('node:http');
+const net = require('node:net');
 const { describe, it } = require('node:test');
 const { Webhook, WebhookVerificationError, signStandard } = require('..');
 
@@ -52,6 +54,48 @@ describe('signStandard', () => {
     const arrived = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, Buffer.from(value)]));
     const verified = new Webhook(SECRET, { nowMs: SECONDS * 1000 }).verify(BODY, arrived);
     assert.equal(verified.webhookId, 'msg é 日本');
+  });
+
+  it('verifies a non-ASCII id from req.headers, which node:http decodes one character per byte', async () => {
+    const headers = signStandard(SECRET, 'msg é 日本', SECONDS, BODY);
+    const webhook = new Webhook(SECRET, { nowMs: SECONDS * 1000 });
+    const server = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        let outcome;
+        try {
+          outcome = webhook.verify(BODY, req.headers).webhookId;
+        } catch (error) {
+          outcome = error.code;
+        }
+        res.end(JSON.stringify({ received: req.headers['webhook-id'], outcome }));
+      });
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      // Written as bytes: node:http's client refuses header text outside ISO-8859-1.
+      const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+      const request = Buffer.from(`POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: ${BODY.length}\r\n${lines}\r\n`);
+      const answer = await new Promise((resolve, reject) => {
+        const chunks = [];
+        const socket = net.connect(server.address().port, '127.0.0.1', () => socket.end(Buffer.concat([request, BODY])));
+        socket.on('data', (chunk) => chunks.push(chunk));
+        socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        socket.on('error', reject);
+      });
+      const { received, outcome } = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
+      assert.equal(received, Buffer.from('msg é 日本').toString('latin1'));
+      assert.equal(outcome, 'msg é 日本');
+    } finally {
+      server.close();
+    }
+  });
+
+  it('reads an id handed over as bytes as those bytes, UTF-8 or not', () => {
+    const headers = signStandard(SECRET, 'msg_é', SECONDS, BODY);
+    const webhook = new Webhook(SECRET, { nowMs: SECONDS * 1000 });
+    const latin1Bytes = { ...headers, 'webhook-id': Buffer.from('msg_é', 'latin1') };
+    assert.throws(() => webhook.verify(BODY, latin1Bytes), webhookError('malformed_id', 'UTF-8'));
   });
 
   it('refuses a secret as sign does, and a key the verifier would refuse', () => {

@@ -52,6 +52,7 @@ function runSignatureCase(group, testCase) {
       judge(testCase, () => webhook.verify(payload(testCase), testCase.headers), (verified) => {
         assert.equal(verified.scheme, testCase.scheme);
         assert.equal(verified.secretIndex, testCase.secretIndex);
+        assert.equal(verified.webhookId, testCase.webhookId);
       });
       return;
     }

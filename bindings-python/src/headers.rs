@@ -9,7 +9,8 @@
 //! Anything else, a line that is no pair, a name that is not text, or a value of a header
 //! the core reads that is not text, bytes or a list of them, is the core's
 //! `payload_not_raw` (ARCHITECTURE.md, "Wrong-typed or unusable input"); `None` means the
-//! header is absent. The values of other headers are never looked at.
+//! header is absent. The values of other headers are never looked at. Text and bytes
+//! cross as they are: the core decides what bytes text stands for ("Header text").
 
 use std::borrow::Cow;
 
@@ -106,9 +107,9 @@ fn insert_lines(
     value: &Bound<'_, PyAny>,
 ) -> PyResult<()> {
     if let Ok(text) = value.cast::<PyString>() {
-        // Unpaired surrogates have no UTF-8 form; any stand-in is non-ASCII, which the
-        // core rejects as malformed just the same.
-        headers.insert(name, text.to_string_lossy().as_bytes());
+        // Unpaired surrogates have no UTF-8 form; the stand-in is outside ASCII and
+        // Latin-1, which no signature, timestamp or signed id matches.
+        headers.insert_text(name, &text.to_string_lossy());
     } else if let Ok(bytes) = value.cast::<PyBytes>() {
         headers.insert(name, bytes.as_bytes());
     } else if let Ok(bytes) = value.cast::<PyByteArray>() {

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import socket
+import threading
+from typing import Any, Callable, Dict, Iterable, List, Union
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
 import pytest
 
 from avara import PayloadNotRawError, Webhook, WebhookVerificationError, sign_standard
@@ -31,6 +37,52 @@ def test_a_non_ascii_id_verifies_from_the_bytes_that_arrived() -> None:
     arrived = [(name.encode(), value.encode()) for name, value in headers.items()]  # as ASGI hands them over
     verified = Webhook(SECRET, now_ms=SECONDS * 1000).verify(BODY, arrived)
     assert verified.webhook_id == "msg é 日本"
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def test_a_non_ascii_id_verifies_from_a_wsgi_environ_which_decodes_one_character_per_byte() -> None:
+    headers = sign_standard(SECRET, "msg é 日本", SECONDS, BODY)
+    webhook = Webhook(SECRET, now_ms=SECONDS * 1000)
+
+    def application(environ: Dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        # The header view Django and werkzeug give: the environ's HTTP_* strings.
+        received = {key[5:].replace("_", "-").lower(): value for key, value in environ.items() if key.startswith("HTTP_")}
+        body = environ["wsgi.input"].read(int(environ["CONTENT_LENGTH"]))
+        try:
+            outcome = webhook.verify(body, received).webhook_id
+        except WebhookVerificationError as error:
+            outcome = error.code
+        start_response("200 OK", [("Content-Type", "application/json")])
+        return [json.dumps({"received": received["webhook-id"], "outcome": outcome}).encode()]
+
+    server: WSGIServer = make_server("127.0.0.1", 0, application, handler_class=_QuietHandler)
+    thread = threading.Thread(target=server.handle_request)
+    thread.start()
+    try:
+        lines = "".join(f"{name}: {value}\r\n" for name, value in headers.items())
+        request = f"POST / HTTP/1.0\r\nContent-Length: {len(BODY)}\r\n{lines}\r\n".encode() + BODY
+        with socket.create_connection(("127.0.0.1", server.server_port)) as connection:
+            connection.sendall(request)
+            chunks: List[bytes] = []
+            while chunk := connection.recv(65536):
+                chunks.append(chunk)
+    finally:
+        thread.join()
+        server.server_close()
+    answer = json.loads(b"".join(chunks).split(b"\r\n\r\n", 1)[1])
+    assert answer == {"received": "msg é 日本".encode().decode("latin-1"), "outcome": "msg é 日本"}
+
+
+def test_an_id_of_bytes_is_read_as_those_bytes_utf8_or_not() -> None:
+    headers: Dict[str, Union[str, bytes]] = dict(sign_standard(SECRET, "msg_é", SECONDS, BODY))
+    headers["webhook-id"] = "msg_é".encode("latin-1")
+    with pytest.raises(WebhookVerificationError) as raised:
+        Webhook(SECRET, now_ms=SECONDS * 1000).verify(BODY, headers)
+    assert raised.value.code == "malformed_id"
 
 
 @pytest.mark.parametrize(

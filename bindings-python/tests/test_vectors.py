@@ -66,7 +66,11 @@ def run_verify(group: Dict[str, Any], case: Dict[str, Any]) -> None:
     for given in payloads:
         if case["result"] == "valid":
             verified = webhook.verify(given, headers)
-            assert (verified.scheme, verified.secret_index) == (case["scheme"], case["secretIndex"])
+            assert (verified.scheme, verified.secret_index, verified.webhook_id) == (
+                case["scheme"],
+                case["secretIndex"],
+                case.get("webhookId"),
+            )
         else:
             _expect_code(case, partial(webhook.verify, given, headers))
 

@@ -98,7 +98,7 @@ fn run_signature_case(group: &Value, case: &Value) -> Option<String> {
                 .expect("group secrets are valid");
             let mut headers = WebhookHeaders::new();
             for pair in case["headers"].as_array().expect("headers") {
-                headers.insert(
+                headers.insert_text(
                     pair[0].as_str().expect("name"),
                     pair[1].as_str().expect("value"),
                 );
@@ -112,8 +112,11 @@ fn run_signature_case(group: &Value, case: &Value) -> Option<String> {
                     Scheme::Both => "both",
                 };
                 let index = u64::try_from(verified.secret_index).expect("index");
-                (scheme != case["scheme"] || index != case["secretIndex"])
-                    .then(|| format!("verified as {scheme} #{index}"))
+                let id = verified.webhook_id.as_deref();
+                (scheme != case["scheme"]
+                    || index != case["secretIndex"]
+                    || id != case.get("webhookId").and_then(Value::as_str))
+                .then(|| format!("verified as {scheme} #{index} with id {id:?}"))
             })
         }
         Some("secret") => {

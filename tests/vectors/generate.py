@@ -53,6 +53,11 @@ def standard_signature(secret, msg_id, seconds, body):
     return "v1," + base64.b64encode(digest).decode()
 
 
+def one_char_per_byte(text):
+    """`text` sent as UTF-8 and decoded as ISO-8859-1, as most HTTP servers hand header values over."""
+    return text.encode().decode("latin-1")
+
+
 def standard_key(length, first=1):
     """A Standard Webhooks key of `length` bytes, base64 without the whsec_ prefix."""
     return base64.b64encode(bytes((first + i) % 256 for i in range(length))).decode()
@@ -82,9 +87,12 @@ def guide_headers(signature, timestamp):
 def signatures():
     c = Counter()
 
-    def valid(comment, headers, body=BODY, flags=(), scheme="guide", index=0):
+    def valid(comment, headers, body=BODY, flags=(), scheme="guide", index=0, webhook_id=None):
+        if scheme != "guide" and webhook_id is None:
+            webhook_id = next(value for name, value in headers if name == "webhook-id")
+        identified = {} if webhook_id is None else {"webhookId": webhook_id}
         return c.case(comment, flags, headers=headers, **body_fields(body),
-                      result="valid", scheme=scheme, secretIndex=index)
+                      result="valid", scheme=scheme, secretIndex=index, **identified)
 
     def invalid(comment, headers, code, body=BODY, flags=()):
         return c.case(comment, flags, headers=headers, **body_fields(body),
@@ -227,6 +235,10 @@ def signatures():
         invalid("webhook-id twice", sw_headers() + [["Webhook-Id", msg_id]], "duplicate_header", flags=["Standard", "DuplicateHeader"]),
         valid("webhook-id with a space", sw_headers(standard_signature(STANDARD_SECRET, "msg 1", seconds, BODY), ident="msg 1"), scheme="standard", flags=["Standard", "AnyId"]),
         valid("webhook-id with non-ASCII text, signed as UTF-8", sw_headers(standard_signature(STANDARD_SECRET, "msg_é_日本", seconds, BODY), ident="msg_é_日本"), scheme="standard", flags=["Standard", "AnyId"]),
+        valid("webhook-id outside ASCII as a server hands it over, one character per byte it received", sw_headers(standard_signature(STANDARD_SECRET, "msg_café_日本", seconds, BODY), ident=one_char_per_byte("msg_café_日本")), scheme="standard", webhook_id="msg_café_日本", flags=["Standard", "AnyId", "HeaderText"]),
+        valid("webhook-id of Latin-1 letters as the text it is", sw_headers(standard_signature(STANDARD_SECRET, "msg_café", seconds, BODY), ident="msg_café"), scheme="standard", flags=["Standard", "AnyId", "HeaderText"]),
+        valid("webhook-id of Latin-1 letters as a server hands it over", sw_headers(standard_signature(STANDARD_SECRET, "msg_café", seconds, BODY), ident=one_char_per_byte("msg_café")), scheme="standard", webhook_id="msg_café", flags=["Standard", "AnyId", "HeaderText"]),
+        invalid("webhook-id text that is UTF-8 one byte per character stands for those bytes, not its own UTF-8", sw_headers(standard_signature(STANDARD_SECRET, "msg_Ã©", seconds, BODY), ident="msg_Ã©"), "signature_mismatch", flags=["Standard", "HeaderText"]),
         valid("webhook-id of 1000 characters", sw_headers(standard_signature(STANDARD_SECRET, "m" * 1000, seconds, BODY), ident="m" * 1000), scheme="standard", flags=["Standard", "AnyId"]),
         valid("webhook-id with dots, commas and a leading space", sw_headers(standard_signature(STANDARD_SECRET, " a.b,c", seconds, BODY), ident=" a.b,c"), scheme="standard", flags=["Standard", "AnyId"]),
         invalid("webhook-id of spaces only", sw_headers(ident="   "), "missing_id", flags=["Standard", "MissingHeader"]),
@@ -355,6 +367,7 @@ def signatures():
         "StandardKey": "After whsec_ comes a padded base64 key of at least 24 bytes (the Standard Webhooks minimum); longer keys are accepted.",
         "BareKey": "A secret without whsec_ that is base64 of at least 24 bytes is also a Standard Webhooks key; the guide's scheme uses its text verbatim.",
         "AnyId": "webhook-id may be any non-blank text; the MAC covers its UTF-8 bytes.",
+        "HeaderText": "A header value given as text stands for the bytes it was received as: one byte per character when every character is at most U+00FF and those bytes are UTF-8 (what servers decoding ISO-8859-1 hand over), its UTF-8 otherwise. The id handed back is the text of those bytes.",
         "Standard": "Standard Webhooks, as the official SDKs verify it.",
         "BothSchemes": "When both header sets are present, both must verify.",
         "Rfc4231": "HMAC-SHA256 known answers for the plumbing.",

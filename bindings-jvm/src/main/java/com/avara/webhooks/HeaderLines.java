@@ -15,6 +15,10 @@ final class HeaderLines {
     /** The names the core reads; lines with other names are not handed over. */
     private static final List<String> READ_BY_THE_CORE = Avara_jvmKt.headerNames();
 
+    /** The variants of {@code HeaderLineValue}, numbered as uniffi serializes them. */
+    private static final int TEXT = 1;
+    private static final int BYTES = 2;
+
     /**
      * Each map value is one line, or one line per element for a collection (so a
      * collection of two values is a duplicate header); a {@code null} value means the
@@ -26,41 +30,47 @@ final class HeaderLines {
      * {@code payload_not_raw} (ARCHITECTURE.md, "Wrong-typed or unusable input"); the
      * values of other headers are not looked at.
      *
-     * <p>Text becomes bytes as ISO-8859-1, the charset servlet containers decode header
-     * bytes with, so the bytes the sender signed come back unchanged. Anything outside it
-     * becomes {@code ?}, which no valid header contains.
+     * <p>Text and bytes cross as they are (text as its UTF-16 code units, see
+     * {@link Utf16}): the core decides what bytes text stands for (ARCHITECTURE.md,
+     * "Header text").
      *
      * <p>The lines come out as uniffi serializes an optional list of {@code HeaderLine}
      * records ({@link DirectCalls} hands them over as they are): a presence byte, then a
-     * big-endian count and each name and value as a big-endian length and its bytes.
+     * big-endian count, and for each line its name as a big-endian length and its UTF-8
+     * bytes, then its {@code HeaderLineValue}: the variant as a big-endian int from 1
+     * ({@link #TEXT}, {@link #BYTES}), then a big-endian length and the units or bytes.
      */
     static byte[] encode(Map<String, ?> headers) {
         if (headers == null) {
             throw rejected("got null");
         }
-        List<byte[]> fields = new ArrayList<>();
+        List<Line> lines = new ArrayList<>();
         headers.forEach((name, value) -> {
             if (name == null || value == null || !readByTheCore(name)) {
                 return;
             }
             if (value instanceof Collection<?> values) {
                 for (Object element : values) {
-                    line(fields, name, element);
+                    lines.add(line(name, element));
                 }
             } else {
-                line(fields, name, value);
+                lines.add(line(name, value));
             }
         });
         int size = 1 + Integer.BYTES;
-        for (byte[] field : fields) {
-            size += Integer.BYTES + field.length;
+        for (Line line : lines) {
+            size += 3 * Integer.BYTES + line.name().length + line.value().length;
         }
-        ByteBuffer encoded = ByteBuffer.allocate(size).put((byte) 1).putInt(fields.size() / 2);
-        for (byte[] field : fields) {
-            encoded.putInt(field.length).put(field);
+        ByteBuffer encoded = ByteBuffer.allocate(size).put((byte) 1).putInt(lines.size());
+        for (Line line : lines) {
+            encoded.putInt(line.name().length).put(line.name())
+                    .putInt(line.variant()).putInt(line.value().length).put(line.value());
         }
         return encoded.array();
     }
+
+    /** One header line: its name's UTF-8 bytes, and its value as {@code variant} says. */
+    private record Line(byte[] name, int variant, byte[] value) {}
 
     /**
      * ASCII case is ignored, as the core ignores it. {@code equalsIgnoreCase} also folds a
@@ -75,18 +85,16 @@ final class HeaderLines {
         return false;
     }
 
-    private static void line(List<byte[]> fields, String name, Object value) {
-        byte[] bytes;
+    private static Line line(String name, Object value) {
+        byte[] encodedName = name.getBytes(StandardCharsets.UTF_8);
         if (value instanceof CharSequence text) {
-            bytes = text.toString().getBytes(StandardCharsets.ISO_8859_1);
-        } else if (value instanceof byte[] raw) {
-            bytes = raw;
-        } else {
-            throw rejected("got " + (value == null ? "null" : "a " + value.getClass().getName())
-                    + " as a value of " + name);
+            return new Line(encodedName, TEXT, Utf16.units(text.toString()));
         }
-        fields.add(name.getBytes(StandardCharsets.ISO_8859_1));
-        fields.add(bytes);
+        if (value instanceof byte[] raw) {
+            return new Line(encodedName, BYTES, raw);
+        }
+        throw rejected("got " + (value == null ? "null" : "a " + value.getClass().getName())
+                + " as a value of " + name);
     }
 
     /** The core's error for headers that are not the request's header lines. */

@@ -7,12 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.avara.webhooks.model.Scheme;
 import com.avara.webhooks.model.Verified;
+import com.sun.net.httpserver.HttpServer;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -43,6 +50,56 @@ class SignStandardTest {
                 assertEquals(Scheme.STANDARD, verified.getScheme());
                 assertEquals("msg 1.2", verified.getWebhookId());
             }
+        }
+    }
+
+    @Test
+    void aNonAsciiIdVerifiesFromAnHttpServerThatDecodesOneCharacterPerByte() throws Exception {
+        Map<String, String> signed = Webhooks.signStandard(SECRET, "msg é 日本", SECONDS, BODY);
+        Clock clock = Clock.fixed(Instant.ofEpochSecond(SECONDS), ZoneOffset.UTC);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        AtomicReference<String> received = new AtomicReference<>();
+        AtomicReference<String> outcome = new AtomicReference<>();
+        server.createContext("/", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            received.set(exchange.getRequestHeaders().getFirst("webhook-id"));
+            try (Webhook webhook = Webhook.builder().secret(SECRET).clock(clock).build()) {
+                outcome.set(webhook.verify(body, exchange.getRequestHeaders()).getWebhookId());
+            } catch (WebhookVerificationException e) {
+                outcome.set(e.getCode());
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.getAddress().getPort())) {
+            StringBuilder request = new StringBuilder("POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n")
+                    .append("Content-Length: ").append(BODY.length).append("\r\n");
+            signed.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+            OutputStream out = socket.getOutputStream();
+            out.write(request.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+            out.write(BODY);
+            out.flush();
+            socket.getInputStream().readAllBytes();
+        } finally {
+            server.stop(0);
+        }
+        assertEquals(new String("msg é 日本".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1), received.get());
+        assertEquals("msg é 日本", outcome.get());
+    }
+
+    @Test
+    void anIdOfBytesIsReadAsThoseBytesUtf8OrNot() {
+        Map<String, String> signed = Webhooks.signStandard(SECRET, "msg é 日本", SECONDS, BODY);
+        Clock clock = Clock.fixed(Instant.ofEpochSecond(SECONDS), ZoneOffset.UTC);
+        try (Webhook webhook = Webhook.builder().secret(SECRET).clock(clock).build()) {
+            Map<String, Object> arrived = new LinkedHashMap<>(signed);
+            arrived.put("webhook-id", "msg é 日本".getBytes(StandardCharsets.UTF_8));
+            assertEquals("msg é 日本", webhook.verify(BODY, arrived).getWebhookId());
+            arrived.put("webhook-id", "msg é".getBytes(StandardCharsets.ISO_8859_1));
+            WebhookVerificationException error =
+                    assertThrows(WebhookVerificationException.class, () -> webhook.verify(BODY, arrived));
+            assertEquals("malformed_id", error.getCode());
         }
     }
 

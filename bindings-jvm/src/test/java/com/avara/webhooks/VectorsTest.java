@@ -118,6 +118,7 @@ class VectorsTest {
                 Verified verified = webhook.verify(body, headers);
                 assertEquals(test.path("scheme").asText(), verified.getScheme().name().toLowerCase(Locale.ROOT));
                 assertEquals(test.path("secretIndex").asLong(), verified.getSecretIndex());
+                assertEquals(test.has("webhookId") ? test.get("webhookId").asText() : null, verified.getWebhookId());
             } else {
                 expectCode(test, () -> webhook.verify(body, headers));
             }
@@ -157,10 +158,8 @@ class VectorsTest {
         assertEquals(expected, pairs);
         // What signs also verifies, under the same secret.
         Clock clock = Clock.fixed(Instant.ofEpochSecond(seconds), ZoneOffset.UTC);
-        Map<String, String> arrived = new LinkedHashMap<>();
-        signed.forEach((name, value) -> arrived.put(name, received(value)));
         try (Webhook webhook = Webhook.builder().secret(secret).clock(clock).build()) {
-            Verified verified = webhook.verify(body, arrived);
+            Verified verified = webhook.verify(body, signed);
             assertEquals("standard", verified.getScheme().name().toLowerCase(Locale.ROOT));
             assertEquals(webhookId, verified.getWebhookId());
         }
@@ -222,17 +221,9 @@ class VectorsTest {
     private static Map<String, List<String>> headers(JsonNode lines) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (JsonNode line : lines) {
-            headers.computeIfAbsent(line.get(0).asText(), name -> new ArrayList<>()).add(received(line.get(1).asText()));
+            headers.computeIfAbsent(line.get(0).asText(), name -> new ArrayList<>()).add(line.get(1).asText());
         }
         return headers;
-    }
-
-    /**
-     * A header value as a servlet container hands it over: the text travels as its UTF-8
-     * bytes, which the container decodes as ISO-8859-1 (the identity for ASCII).
-     */
-    private static String received(String sent) {
-        return new String(sent.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     }
 
     private static void expectCode(JsonNode test, Executable call) {
