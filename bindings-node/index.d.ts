@@ -4,13 +4,13 @@
 
 import type { ClientResources, OperationName } from './generated/client';
 import type { BuiltManifest } from './generated/manifest';
-import type { WebhookErrorCode } from './generated/errors';
+import type { APIErrorCode, WebhookErrorCode } from './generated/errors';
 import type { WebhookEvent, WebhookEventType, WebhookResponses } from './generated/models';
 
 export * from './generated/models';
 export * from './generated/client';
 export * from './generated/manifest';
-export type { WebhookErrorCode } from './generated/errors';
+export type { APIErrorCode, WebhookErrorCode } from './generated/errors';
 export type { Page, PageNavigation, PagePromise } from './lib/pagination';
 
 /** The base of every error the package throws: webhook failures and API failures. */
@@ -216,23 +216,6 @@ declare class Avara {
 }
 
 interface Avara extends ClientResources {}
-
-/** The core's stable codes of API failures, identical in every language of the SDK. */
-export type APIErrorCode =
-  | 'bad_request'
-  | 'authentication'
-  | 'permission_denied'
-  | 'not_found'
-  | 'conflict'
-  | 'unprocessable_entity'
-  | 'rate_limited'
-  | 'internal_server'
-  | 'api_status'
-  | 'connection'
-  | 'timeout'
-  | 'invalid_params'
-  | 'invalid_response'
-  | 'configuration';
 
 /** What the core reports about a failed call. */
 export interface APIFailure {

@@ -36,7 +36,10 @@ class InvalidResponseError extends APIError {}
 /** The client cannot be built: no API key, a bad base URL or timeout. Nothing was sent. */
 class ConfigurationError extends APIError {}
 
-/** The core's code → the class thrown for it; a code not listed (`api_status`) is an `APIError`. */
+/**
+ * The core's code → the class thrown for it, for every code of the generated
+ * `APIErrorCode` (test/errors.test.js); an unexpected status (`api_status`) is an `APIError`.
+ */
 const CLASS_OF_CODE = {
   bad_request: BadRequestError,
   authentication: AuthenticationError,
@@ -46,6 +49,7 @@ const CLASS_OF_CODE = {
   unprocessable_entity: UnprocessableEntityError,
   rate_limited: RateLimitError,
   internal_server: InternalServerError,
+  api_status: APIError,
   connection: APIConnectionError,
   timeout: APIConnectionTimeoutError,
   invalid_params: InvalidParamsError,
@@ -80,4 +84,4 @@ function apiError(failure) {
   return new ErrorClass(failure);
 }
 
-module.exports = { ...classes, apiError };
+module.exports = { ...classes, CLASS_OF_CODE, apiError };

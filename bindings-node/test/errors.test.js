@@ -7,6 +7,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { describe, it } = require('node:test');
 const { Webhook, WebhookVerificationError } = require('..');
+const { APIError, CLASS_OF_CODE, apiError } = require('../lib/api-errors.js');
 const native = require('../native.js');
 
 describe('WebhookVerificationError', () => {
@@ -32,9 +33,28 @@ describe('WebhookVerificationError', () => {
   });
 
   it('declares exactly the core codes, in the core order, generated from the core', () => {
-    const declarations = fs.readFileSync(path.join(__dirname, '..', 'generated', 'errors.d.ts'), 'utf8');
-    const union = declarations.match(/export type WebhookErrorCode =([^;]+);/)[1];
-    const declared = [...union.matchAll(/'([a-z_]+)'/g)].map((match) => match[1]);
-    assert.deepStrictEqual(declared, native.errorCodes());
+    assert.deepStrictEqual(declaredCodes('WebhookErrorCode'), native.errorCodes());
   });
 });
+
+describe('APIError', () => {
+  it('has a class for every code of the generated APIErrorCode, each its own but api_status', () => {
+    const codes = declaredCodes('APIErrorCode');
+    assert.deepStrictEqual(Object.keys(CLASS_OF_CODE).sort(), [...codes].sort());
+    for (const code of codes) {
+      const error = apiError({ code, message: 'm' });
+      assert.ok(error instanceof CLASS_OF_CODE[code] && error instanceof APIError, code);
+      assert.equal(error.code, code);
+    }
+    const specific = codes.filter((code) => CLASS_OF_CODE[code] !== APIError);
+    assert.deepStrictEqual(specific, codes.filter((code) => code !== 'api_status'));
+    assert.equal(new Set(specific.map((code) => CLASS_OF_CODE[code])).size, specific.length);
+  });
+});
+
+/** The codes of a union in the generated `errors.d.ts`, in order. */
+function declaredCodes(name) {
+  const declarations = fs.readFileSync(path.join(__dirname, '..', 'generated', 'errors.d.ts'), 'utf8');
+  const union = declarations.match(new RegExp(`export type ${name} =([^;]+);`))[1];
+  return [...union.matchAll(/'([a-z_]+)'/g)].map((match) => match[1]);
+}

@@ -1,7 +1,7 @@
 //! Derives each language's declarations from core's JSON Schemas: the webhook events and
 //! responses (TypeScript and Python), and the API client's resources, parameters and
-//! results from the operation table (TypeScript, Python and Java), and the webhook error
-//! codes (TypeScript and Python).
+//! results from the operation table (TypeScript, Python and Java), and the webhook and
+//! API error codes (TypeScript and Python; the API codes for Java too).
 //!
 //! `cargo run -p avara-codegen` rewrites the generated files; `-- --check` fails
 //! instead when they are out of date (the test suite runs that).
@@ -68,6 +68,10 @@ fn main() -> ExitCode {
     output.files.push((
         "bindings-python/python/avara/_error_codes.py".into(),
         error_codes::python(),
+    ));
+    output.files.push((
+        "bindings-jvm/src/generated/java/com/avara/core/ApiErrorCode.java".into(),
+        error_codes::java(),
     ));
     output.files.push((
         "bindings-python/python/avara/_models.py".into(),

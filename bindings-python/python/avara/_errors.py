@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional, Type
 
-from ._error_codes import WebhookErrorCode
+from ._error_codes import APIErrorCode, WebhookErrorCode
 
 __all__ = [
     "APIConnectionError",
     "APIConnectionTimeoutError",
     "APIError",
+    "APIErrorCode",
     "APIStatusError",
     "AuthenticationError",
     "AvaraError",
@@ -73,7 +74,7 @@ class APIError(AvaraError):
     is one; ``attempts`` counts the requests sent, retries included (0: nothing was sent).
     """
 
-    code: str
+    code: APIErrorCode
     message: str
     field: Optional[str]
     status_code: Optional[int]
@@ -83,7 +84,7 @@ class APIError(AvaraError):
 
     def __init__(
         self,
-        code: str,
+        code: APIErrorCode,
         message: str,
         *,
         field: Optional[str] = None,
@@ -163,7 +164,8 @@ class ConfigurationError(APIError):
     """The client is misconfigured (``configuration``), e.g. no API key."""
 
 
-_CLASS_OF_CODE: Dict[str, Type[APIError]] = {
+# Every code of the generated `APIErrorCode` has its class here (tests/test_api_client.py).
+_CLASS_OF_CODE: Dict[APIErrorCode, Type[APIError]] = {
     "bad_request": BadRequestError,
     "authentication": AuthenticationError,
     "permission_denied": PermissionDeniedError,
@@ -182,7 +184,7 @@ _CLASS_OF_CODE: Dict[str, Type[APIError]] = {
 
 
 def _api_error(
-    code: str,
+    code: APIErrorCode,
     message: str,
     field: Optional[str],
     status_code: Optional[int],

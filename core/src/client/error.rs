@@ -25,6 +25,24 @@ pub enum ApiErrorCode {
 }
 
 impl ApiErrorCode {
+    /// Every code, in declaration order: the list codegen gives each language.
+    pub const ALL: [ApiErrorCode; 14] = [
+        ApiErrorCode::BadRequest,
+        ApiErrorCode::Authentication,
+        ApiErrorCode::PermissionDenied,
+        ApiErrorCode::NotFound,
+        ApiErrorCode::Conflict,
+        ApiErrorCode::UnprocessableEntity,
+        ApiErrorCode::RateLimited,
+        ApiErrorCode::InternalServer,
+        ApiErrorCode::ApiStatus,
+        ApiErrorCode::Connection,
+        ApiErrorCode::Timeout,
+        ApiErrorCode::InvalidParams,
+        ApiErrorCode::InvalidResponse,
+        ApiErrorCode::Configuration,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             ApiErrorCode::BadRequest => "bad_request",
@@ -196,3 +214,17 @@ impl fmt::Display for ApiError {
 }
 
 impl std::error::Error for ApiError {}
+
+#[cfg(test)]
+mod tests {
+    use super::ApiErrorCode;
+
+    /// In declaration order without a gap, so a code declared between others cannot be
+    /// left out of `ALL`.
+    #[test]
+    fn all_lists_the_codes_in_declaration_order() {
+        for (index, code) in ApiErrorCode::ALL.into_iter().enumerate() {
+            assert_eq!(code as usize, index, "{code}");
+        }
+    }
+}

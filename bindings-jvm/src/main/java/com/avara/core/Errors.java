@@ -61,22 +61,25 @@ final class Errors {
     }
 
     static AvaraException exception(ErrorInfo info) {
-        return switch (info.code()) {
-            case "bad_request" -> new BadRequestException(info);
-            case "authentication" -> new AuthenticationException(info);
-            case "permission_denied" -> new PermissionDeniedException(info);
-            case "not_found" -> new NotFoundException(info);
-            case "conflict" -> new ConflictException(info);
-            case "unprocessable_entity" -> new UnprocessableEntityException(info);
-            case "rate_limited" -> new RateLimitException(info);
-            case "internal_server" -> new InternalServerException(info);
-            case "api_status" -> new UnexpectedStatusCodeException(info);
-            case "connection" -> new ApiConnectionException(info);
-            case "timeout" -> new ApiTimeoutException(info);
-            case "invalid_params" -> new InvalidParamsException(info);
-            case "invalid_response" -> new InvalidResponseException(info);
-            case "configuration" -> new ConfigurationException(info);
-            default -> new AvaraException(info);
+        ApiErrorCode code = ApiErrorCode.of(info.code());
+        if (code == null) {
+            return new AvaraException(info);
+        }
+        return switch (code) {
+            case BAD_REQUEST -> new BadRequestException(info);
+            case AUTHENTICATION -> new AuthenticationException(info);
+            case PERMISSION_DENIED -> new PermissionDeniedException(info);
+            case NOT_FOUND -> new NotFoundException(info);
+            case CONFLICT -> new ConflictException(info);
+            case UNPROCESSABLE_ENTITY -> new UnprocessableEntityException(info);
+            case RATE_LIMITED -> new RateLimitException(info);
+            case INTERNAL_SERVER -> new InternalServerException(info);
+            case API_STATUS -> new UnexpectedStatusCodeException(info);
+            case CONNECTION -> new ApiConnectionException(info);
+            case TIMEOUT -> new ApiTimeoutException(info);
+            case INVALID_PARAMS -> new InvalidParamsException(info);
+            case INVALID_RESPONSE -> new InvalidResponseException(info);
+            case CONFIGURATION -> new ConfigurationException(info);
         };
     }
 }
