@@ -2,6 +2,9 @@
 //! so flags override it whatever their order; key flags apply to the first key.
 
 use std::str::FromStr;
+use std::sync::LazyLock;
+
+use avara::webhooks::{MIN_SECRET_BYTES, MIN_STANDARD_KEY_BYTES};
 
 use crate::config::{Access, ApiKeyConfig, EmulatorConfig, StudyScope, parse_scheme};
 use crate::trigger::{self, TriggerCommand, TriggerOptions};
@@ -9,7 +12,10 @@ use crate::trigger::{self, TriggerCommand, TriggerOptions};
 /// The port of `cargo run -p avara-emulator` unless told otherwise.
 pub const DEFAULT_PORT: u16 = 4010;
 
-pub const HELP: &str = "\
+/// The text of `--help`; the secret rules' numbers are the core's.
+pub static HELP: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "\
 avara-emulator: a local, stateful Avara API (Viewer studies, users, invitations,
 Express customers, ephemeral sessions) with API keys, signed webhooks and faults.
 
@@ -36,15 +42,17 @@ DEFAULT KEY (the first key; created with full access when none is configured):
   --user-access none|read|write     Users and invitations (default write)
   --express-access none|read|write  Express customers (default write)
   --webhook-url URL         Study data webhook endpoint for landing pages
-  --webhook-secret SECRET   Webhook signing secret, at least 32 bytes
-                            (default: generated whsec_...)
+  --webhook-secret SECRET   Webhook signing secret (default: generated whsec_...):
+                            at least {MIN_SECRET_BYTES} bytes of text, which the guide's
+                            scheme uses verbatim; Standard Webhooks needs a key of
+                            at least {MIN_STANDARD_KEY_BYTES} bytes, as whsec_ + base64 or bare base64
 
 WEBHOOKS AND LINKS:
   --webhook-scheme guide|standard|both
                             guide: X-Avara-Signature / X-Avara-Timestamp (ms);
                             standard: webhook-id / -timestamp / -signature
-                            (needs a whsec_ secret); both: all five headers
-                            (default guide)
+                            (needs a Standard Webhooks key); both: all five
+                            headers (default guide)
   --webhook-timeout-ms N    How long a receiver may take (default 10000)
   --reroute-ttl-secs N      Lifetime of reroute URLs (default 600)
   --ephemeral-ttl-secs N    Lifetime of ephemeral session URLs (default 30)
@@ -62,7 +70,9 @@ FAULTS (API routes only; landing pages and /health are never faulted):
 
   -h, --help                Show this help
   -V, --version             Show the version
-";
+"
+    )
+});
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
@@ -181,13 +191,13 @@ pub fn parse<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String>
         args.next();
         return match trigger::parse(args, std::env::var(trigger::SECRET_VARIABLE).ok())? {
             TriggerCommand::Send(options) => Ok(Command::Trigger(options)),
-            TriggerCommand::Help => Ok(Command::Help(trigger::HELP)),
+            TriggerCommand::Help => Ok(Command::Help(trigger::HELP.as_str())),
         };
     }
     let mut flags: Vec<(String, String)> = Vec::new();
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "-h" | "--help" => return Ok(Command::Help(HELP)),
+            "-h" | "--help" => return Ok(Command::Help(HELP.as_str())),
             "-V" | "--version" => return Ok(Command::Version),
             _ => {}
         }
@@ -292,16 +302,33 @@ mod tests {
                 .contains("takes no value")
         );
         assert!(run(&["stray"]).unwrap_err().contains("stray"));
-        assert_eq!(parse(["--help".to_owned()]).unwrap(), Command::Help(HELP));
+        assert_eq!(
+            parse(["--help".to_owned()]).unwrap(),
+            Command::Help(HELP.as_str())
+        );
         assert_eq!(
             parse(["trigger".to_owned(), "-h".to_owned()]).unwrap(),
-            Command::Help(trigger::HELP)
+            Command::Help(trigger::HELP.as_str())
         );
         assert!(
             parse(["trigger".to_owned(), "--port".to_owned()])
                 .unwrap_err()
                 .contains("--port")
         );
+    }
+
+    #[test]
+    fn the_help_states_the_core_secret_rules() {
+        let text = HELP.split_whitespace().collect::<Vec<_>>().join(" ");
+        for rule in [
+            format!("at least {MIN_SECRET_BYTES} bytes of text"),
+            format!(
+                "a key of at least {MIN_STANDARD_KEY_BYTES} bytes, as whsec_ + base64 or bare base64"
+            ),
+        ] {
+            assert!(text.contains(&rule), "{rule:?} is missing from --help");
+        }
+        assert!(!text.contains("needs a whsec_ secret"), "{text}");
     }
 
     #[test]

@@ -178,7 +178,8 @@ pub struct EmulatorConfig {
     /// Seeds the fault sequence: the same seed and requests give the same faults.
     pub seed: u64,
     /// How deliveries are signed: the guide's `X-Avara-*` headers, Standard Webhooks
-    /// `webhook-*` headers (needs `whsec_` secrets), or both header sets at once.
+    /// `webhook-*` headers (needs Standard Webhooks keys: `whsec_` and base64, or bare
+    /// base64), or both header sets at once.
     #[serde(deserialize_with = "scheme_from_text")]
     pub webhook_scheme: Scheme,
     /// How long a receiver may take to answer a delivery.

@@ -30,6 +30,7 @@ pub use json::parse_strict_json;
 pub use manifest_rules::{
     ManifestReport, SkippedPart, SopClassKind, check_manifest, slice_order, sop_class_kind,
 };
+pub use secret::{MIN_SECRET_BYTES, MIN_STANDARD_KEY_BYTES};
 pub use sign::{StandardHeaders, sign, sign_standard};
 pub use verifier::{DEFAULT_MAX_PAYLOAD_BYTES, DEFAULT_TOLERANCE, Scheme, Verified, Webhook};
 

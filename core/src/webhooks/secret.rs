@@ -12,12 +12,12 @@ use super::error::{ErrorCode, WebhookError};
 
 pub(crate) type HmacSha256 = Hmac<Sha256>;
 
-/// The guide's scheme keys with the secret's text, so its length counts in bytes of text.
-pub(crate) const MIN_SECRET_BYTES: usize = 32;
-/// The Standard Webhooks minimum (192 bits), counted on the decoded key. The spec's
-/// upper end, 64 bytes, is not enforced: a longer key is no weaker, and every
-/// reference library accepts one.
-pub(crate) const MIN_STANDARD_KEY_BYTES: usize = 24;
+/// The shortest secret, in bytes of text: the guide's scheme keys with the secret's text.
+pub const MIN_SECRET_BYTES: usize = 32;
+/// The shortest Standard Webhooks key (192 bits, the spec's minimum), counted on the
+/// decoded key. The spec's upper end, 64 bytes, is not enforced: a longer key is no
+/// weaker, and every reference library accepts one.
+pub const MIN_STANDARD_KEY_BYTES: usize = 24;
 const STANDARD_PREFIX: &str = "whsec_";
 
 pub(crate) struct Secret {

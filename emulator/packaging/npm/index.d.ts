@@ -9,7 +9,11 @@ export interface EmulatorOptions {
   apiKey?: string;
   /** Study data webhook endpoint of the first key, for landing pages and ephemeral sessions. */
   webhookUrl?: string;
-  /** Webhook signing secret of the first key, at least 32 bytes (default: a generated `whsec_...`). */
+  /**
+   * Webhook signing secret of the first key (default: a generated `whsec_...`): at least 32
+   * bytes of text; the `standard` and `both` schemes need a Standard Webhooks key, `whsec_`
+   * and base64 of at least 24 bytes or the base64 alone.
+   */
   webhookSecret?: string;
   /** `guide` (X-Avara-Signature), `standard` (Standard Webhooks) or `both`; default `guide`. */
   webhookScheme?: 'guide' | 'standard' | 'both';

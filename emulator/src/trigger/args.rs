@@ -1,9 +1,10 @@
 //! The flags of `avara-emulator trigger`.
 
+use std::sync::LazyLock;
 use std::time::Duration;
 
 use avara::models::DicomUid;
-use avara::webhooks::{Scheme, Webhook, sign_standard};
+use avara::webhooks::{MIN_SECRET_BYTES, MIN_STANDARD_KEY_BYTES, Scheme, Webhook, sign_standard};
 
 use super::samples::event_types;
 use crate::config::parse_scheme;
@@ -12,7 +13,10 @@ use crate::config::parse_scheme;
 /// is not given.
 pub const SECRET_VARIABLE: &str = "AVARA_JWT_WEBHOOK_SECRET";
 
-pub const HELP: &str = "\
+/// The text of `trigger --help`; the secret rules' numbers are the core's.
+pub static HELP: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "\
 avara-emulator trigger: send signed webhook deliveries to your receiver, as Avara
 would, and check every answer against the contract.
 
@@ -31,12 +35,15 @@ FLAGS:
                             signature, which the receiver must refuse with 401
   --to URL                  The receiver's webhook endpoint (http:// or https://)
   --secret SECRET           The receiver's webhook secret
-                            (default: $AVARA_JWT_WEBHOOK_SECRET)
+                            (default: ${SECRET_VARIABLE}): at least
+                            {MIN_SECRET_BYTES} bytes of text, which the guide's scheme
+                            uses verbatim
   --scheme guide|standard|both
                             guide: X-Avara-Signature / X-Avara-Timestamp (ms);
-                            standard: webhook-id / -timestamp / -signature
-                            (needs a whsec_ secret); both: all five headers
-                            (default guide)
+                            standard: webhook-id / -timestamp / -signature,
+                            which needs a key of at least {MIN_STANDARD_KEY_BYTES} bytes, as
+                            whsec_ + base64 or bare base64; both: all five
+                            headers (default guide)
   --timeout-ms N            How long the receiver may take per delivery
                             (default 10000)
   --study-uid UID           The Study Instance UID of events that carry one
@@ -46,7 +53,9 @@ FLAGS:
 
 Exit status: 0 when every answer keeps the contract, 1 when one does not (or the
 receiver cannot be reached), 2 on a usage error.
-";
+"
+    )
+});
 
 /// What to send, where, and how to sign it.
 #[derive(Debug, Clone, PartialEq)]
@@ -321,6 +330,20 @@ mod tests {
             error(&["--all", to[0], to[1], "--json=yes"], Some(SECRET)).contains("takes no value")
         );
         assert!(error(&["--all", to[0]], Some(SECRET)).contains("--to needs a value"));
+    }
+
+    #[test]
+    fn the_help_states_the_core_secret_rules() {
+        let text = HELP.split_whitespace().collect::<Vec<_>>().join(" ");
+        for rule in [
+            format!("at least {MIN_SECRET_BYTES} bytes of text"),
+            format!(
+                "a key of at least {MIN_STANDARD_KEY_BYTES} bytes, as whsec_ + base64 or bare base64"
+            ),
+        ] {
+            assert!(text.contains(&rule), "{rule:?} is missing from the help");
+        }
+        assert!(!text.contains("needs a whsec_ secret"), "{text}");
     }
 
     #[test]

@@ -209,7 +209,11 @@ public final class AvaraEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Webhook signing secret of the first key, at least 32 bytes (default: a generated {@code whsec_...}). */
+        /**
+         * Webhook signing secret of the first key (default: a generated {@code whsec_...}): at
+         * least 32 bytes of text; the {@code standard} and {@code both} schemes need a Standard
+         * Webhooks key, {@code whsec_} and base64 of at least 24 bytes or the base64 alone.
+         */
         public Builder webhookSecret(String webhookSecret) {
             this.webhookSecret = Objects.requireNonNull(webhookSecret, "webhookSecret");
             return this;
