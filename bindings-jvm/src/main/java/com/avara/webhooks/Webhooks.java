@@ -38,7 +38,8 @@ public final class Webhooks {
      * key of at least 24 bytes, nothing padding either end), so what this signs
      * {@link Webhook} verifies; the id and timestamp are signed as given. The signature
      * covers the id's UTF-8 bytes, while Java's HTTP clients write header text as
-     * ISO-8859-1: an id outside ASCII verifies only if it is sent as UTF-8.
+     * ISO-8859-1: send an id outside ASCII as its UTF-8 bytes, which every Standard
+     * Webhooks verifier reads.
      *
      * <pre>{@code
      * Map<String, String> headers = Webhooks.signStandard(secret, "msg_1", Instant.now().getEpochSecond(), body);
