@@ -518,6 +518,28 @@ mod tests {
     }
 
     #[test]
+    fn builder_docs_start_their_notes_as_paragraphs() {
+        let catalog = ClientCatalog::new(avara::client::operations::catalog());
+        let files = super::render(&catalog).files;
+        let (_, list) = files
+            .iter()
+            .find(|(file, _)| {
+                file.ends_with("com/avara/models/viewer/studies/StudyListParams.java")
+            })
+            .expect("StudyListParams is generated");
+        assert!(list.contains(
+            "         * Only the studies assigned to this user.\n         *\n         * <p>{@code null} lists only the studies assigned to nobody.\n"
+        ));
+        for (file, text) in &files {
+            assert!(
+                !text.contains("&lt;p&gt;"),
+                "{} escapes its own <p>",
+                file.display()
+            );
+        }
+    }
+
+    #[test]
     fn names_follow_the_official_java_sdk() {
         assert_eq!(singular("studies"), "Study");
         assert_eq!(singular("ephemeral_sessions"), "EphemeralSession");

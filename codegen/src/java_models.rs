@@ -132,6 +132,9 @@ fn constant(value: &str) -> String {
     name
 }
 
+/// A doc comment of `text`: the text is escaped for HTML and Javadoc, and each blank line
+/// between paragraphs (the generator's own or the contract's) starts the next one with
+/// `<p>`, since Javadoc runs paragraphs together otherwise.
 fn javadoc(out: &mut String, indent: &str, text: Option<&str>) {
     let Some(text) = text else { return };
     let escaped = text
@@ -140,17 +143,39 @@ fn javadoc(out: &mut String, indent: &str, text: Option<&str>) {
         .replace('<', "&lt;")
         .replace('>', "&gt;");
     let escaped = code_spans(&escaped);
-    let mut lines = escaped.lines();
-    let first = lines.next().unwrap_or_default();
-    let rest: Vec<&str> = lines.collect();
-    if rest.is_empty() {
-        let _ = writeln!(out, "{indent}/** {first} */");
-    } else {
-        let _ = writeln!(out, "{indent}/**\n{indent} * {first}");
-        for line in rest {
-            let _ = writeln!(out, "{indent} * {line}");
+    let mut paragraphs: Vec<Vec<&str>> = vec![Vec::new()];
+    for line in escaped.lines().map(str::trim_end) {
+        match paragraphs.last_mut() {
+            Some(current) if !line.is_empty() => current.push(line),
+            _ => paragraphs.push(Vec::new()),
         }
-        let _ = writeln!(out, "{indent} */");
+    }
+    let mut lines: Vec<String> = Vec::new();
+    for paragraph in paragraphs.iter().filter(|paragraph| !paragraph.is_empty()) {
+        if lines.is_empty() {
+            lines.extend(paragraph.iter().map(|line| (*line).to_owned()));
+        } else {
+            lines.push(String::new());
+            lines.push(format!("<p>{}", paragraph[0]));
+            lines.extend(paragraph[1..].iter().map(|line| (*line).to_owned()));
+        }
+    }
+    match lines.as_slice() {
+        [] => {}
+        [only] => {
+            let _ = writeln!(out, "{indent}/** {only} */");
+        }
+        _ => {
+            let _ = writeln!(out, "{indent}/**");
+            for line in &lines {
+                let _ = writeln!(
+                    out,
+                    "{indent} *{}{line}",
+                    if line.is_empty() { "" } else { " " }
+                );
+            }
+            let _ = writeln!(out, "{indent} */");
+        }
     }
 }
 
@@ -509,20 +534,14 @@ impl Models<'_> {
             out.push('\n');
             let mut doc = field.description.clone().unwrap_or_default();
             if field.required {
-                doc = format!(
-                    "{doc}{}Required.",
-                    if doc.is_empty() { "" } else { "\n\n<p>" }
-                );
+                doc = format!("{doc}{}Required.", if doc.is_empty() { "" } else { "\n\n" });
             }
             if field.clearable {
                 let means = field
                     .null_means
                     .as_deref()
                     .unwrap_or("`null` clears the value.");
-                doc = format!(
-                    "{doc}{}{means}",
-                    if doc.is_empty() { "" } else { "\n\n<p>" }
-                );
+                doc = format!("{doc}{}{means}", if doc.is_empty() { "" } else { "\n\n" });
             }
             javadoc(
                 out,
@@ -595,5 +614,26 @@ impl Models<'_> {
                 .fields(&operation.params)
                 .iter()
                 .all(|field| !field.required)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::javadoc;
+
+    fn doc(text: &str) -> String {
+        let mut out = String::new();
+        javadoc(&mut out, "    ", Some(text));
+        out
+    }
+
+    #[test]
+    fn paragraph_breaks_are_html_paragraphs_and_the_text_stays_escaped() {
+        assert_eq!(
+            doc("Only <b>these</b> @ `a<b`.\n\n\n`null` lists the rest.\n"),
+            "    /**\n     * Only &lt;b&gt;these&lt;/b&gt; &#64; {@code a&lt;b}.\n     *\n     * <p>{@code null} lists the rest.\n     */\n"
+        );
+        assert_eq!(doc("One line <p>."), "    /** One line &lt;p&gt;. */\n");
+        assert_eq!(doc("\n\n"), "");
     }
 }

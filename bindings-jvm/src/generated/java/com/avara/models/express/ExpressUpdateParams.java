@@ -55,8 +55,8 @@ public final class ExpressUpdateParams implements Params {
 
         /**
          * The customer to change (sent in the path).
-         * 
-         * &lt;p&gt;Required.
+         *
+         * <p>Required.
          */
         public Builder expressCustomerId(String expressCustomerId) {
             set("expressCustomerId", expressCustomerId);
@@ -70,8 +70,8 @@ public final class ExpressUpdateParams implements Params {
 
         /**
          * {@code null} ({@code Some(None)} in Rust) clears the metadata; absent leaves it as it is.
-         * 
-         * &lt;p&gt;{@code null} clears the value.
+         *
+         * <p>{@code null} clears the value.
          */
         public Builder metadata(Map<String, String> metadata) {
             setOrClear("metadata", metadata == null ? null : Wire.mapOf(metadata));

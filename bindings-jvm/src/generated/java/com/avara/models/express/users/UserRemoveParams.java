@@ -56,8 +56,8 @@ public final class UserRemoveParams implements Params {
 
         /**
          * Sent in the path.
-         * 
-         * &lt;p&gt;Required.
+         *
+         * <p>Required.
          */
         public Builder expressCustomerId(String expressCustomerId) {
             set("expressCustomerId", expressCustomerId);

@@ -55,8 +55,8 @@ public final class EphemeralSessionCreateParams implements Params {
 
         /**
          * Your own handle for the session; sent back in {@code ephemeral.access_requested}.
-         * 
-         * &lt;p&gt;Required.
+         *
+         * <p>Required.
          */
         public Builder retrievalId(String retrievalId) {
             set("retrievalId", retrievalId);
@@ -131,8 +131,8 @@ public final class EphemeralSessionCreateParams implements Params {
 
             /**
              * One entry per viewport; {@code None} leaves that viewport empty.
-             * 
-             * &lt;p&gt;Required.
+             *
+             * <p>Required.
              */
             public Builder viewportAssignments(List<String> viewportAssignments) {
                 set("viewportAssignments", viewportAssignments == null ? null : Wire.listOf(viewportAssignments, item -> item));

@@ -55,8 +55,8 @@ public final class StudyListParams implements Params {
 
         /**
          * Only the studies assigned to this user.
-         * 
-         * &lt;p&gt;{@code null} lists only the studies assigned to nobody.
+         *
+         * <p>{@code null} lists only the studies assigned to nobody.
          */
         public Builder assignedTo(String assignedTo) {
             setOrClear("assignedTo", assignedTo);
@@ -70,8 +70,8 @@ public final class StudyListParams implements Params {
 
         /**
          * Only the studies of this Express customer.
-         * 
-         * &lt;p&gt;{@code null} lists only the studies of no Express customer.
+         *
+         * <p>{@code null} lists only the studies of no Express customer.
          */
         public Builder expressCustomerId(String expressCustomerId) {
             setOrClear("expressCustomerId", expressCustomerId);

@@ -55,8 +55,8 @@ public final class StudyUpdateParams implements Params {
 
         /**
          * The study to change (sent in the path).
-         * 
-         * &lt;p&gt;Required.
+         *
+         * <p>Required.
          */
         public Builder studyId(String studyId) {
             set("studyId", studyId);
@@ -65,8 +65,8 @@ public final class StudyUpdateParams implements Params {
 
         /**
          * The new assignee.
-         * 
-         * &lt;p&gt;{@code null} unassigns the study.
+         *
+         * <p>{@code null} unassigns the study.
          */
         public Builder assignedTo(String assignedTo) {
             setOrClear("assignedTo", assignedTo);
@@ -75,8 +75,8 @@ public final class StudyUpdateParams implements Params {
 
         /**
          * {@code null} ({@code Some(None)} in Rust) clears the metadata; absent leaves it as it is.
-         * 
-         * &lt;p&gt;{@code null} clears the value.
+         *
+         * <p>{@code null} clears the value.
          */
         public Builder metadata(Map<String, String> metadata) {
             setOrClear("metadata", metadata == null ? null : Wire.mapOf(metadata));

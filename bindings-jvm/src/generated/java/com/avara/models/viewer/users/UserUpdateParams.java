@@ -59,8 +59,8 @@ public final class UserUpdateParams implements Params {
 
         /**
          * The user to change (sent in the path).
-         * 
-         * &lt;p&gt;Required.
+         *
+         * <p>Required.
          */
         public Builder userId(String userId) {
             set("userId", userId);

@@ -59,8 +59,8 @@ public final class InvitationUpdateParams implements Params {
 
         /**
          * The invitation to change (sent in the path).
-         * 
-         * &lt;p&gt;Required.
+         *
+         * <p>Required.
          */
         public Builder invitationId(String invitationId) {
             set("invitationId", invitationId);
