@@ -96,11 +96,11 @@ export interface InvitationListPage {
 
 export interface InvitationListParams {
   cursor?: string;
-  /** YYYY-MM-DD. */
+  /** Only the invitations created on or before this day (YYYY-MM-DD). A `Date` is refused (`InvalidParamsError`): it is an instant, and the day it falls on depends on the time zone, so pass the day itself (`date.toISOString().slice(0, 10)` is its day in UTC). */
   endDate?: string;
   expired?: InvitationExpiredFilter;
   limit?: number;
-  /** YYYY-MM-DD. */
+  /** Only the invitations created on or after this day (YYYY-MM-DD). A `Date` is refused (`InvalidParamsError`): it is an instant, and the day it falls on depends on the time zone, so pass the day itself (`date.toISOString().slice(0, 10)` is its day in UTC). */
   startDate?: string;
   status?: InvitationStatus[];
   userId?: string;

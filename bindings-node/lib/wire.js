@@ -1,10 +1,27 @@
 'use strict';
 
 const native = require('../native.js');
-const { apiError } = require('./api-errors.js');
+const { InvalidParamsError, apiError } = require('./api-errors.js');
 
-/** The wire form of a call's parameters: what `JSON.stringify` makes, so `undefined` means absent. */
+/**
+ * The wire form of a call's parameters: what `JSON.stringify` makes, so `undefined` means absent.
+ * A `Date` among them is refused: no parameter takes an instant, and a date filter's day is the
+ * caller's to pick, since it depends on the time zone. Sent as JSON, a valid `Date` would be
+ * refused for its time of day anyway, but an invalid one would become `null` and its filter vanish.
+ */
 function paramsText(params) {
+  for (const [field, value] of Object.entries(params ?? {})) {
+    if (value instanceof Date) {
+      throw new InvalidParamsError({
+        code: 'invalid_params',
+        field,
+        message:
+          `${field}: got a Date, which no parameter takes: a date filter takes a day as YYYY-MM-DD text, ` +
+          'and the day of an instant depends on the time zone (date.toISOString().slice(0, 10) is its day ' +
+          'in UTC) (nothing was sent)',
+      });
+    }
+  }
   return JSON.stringify(params ?? {});
 }
 

@@ -114,6 +114,8 @@ export async function usesEveryResource(): Promise<void> {
   await studies.update({ studyId: study.studyId });
   // @ts-expect-error only clearable fields accept null
   await studies.update(study.studyId, { severity: null });
+  // @ts-expect-error a date filter takes the day as text, not a Date (an instant)
+  await invitations.list({ startDate: new Date() });
 
   void [guideStyle, retrieved, updated, cancelled, uncancelled, reroute, cancelledAt, firstStudies, more, next];
   void [sameUser, renamed, revoked, reactivated, session, fetched, changed, names, deactivated, active, added, removed];

@@ -84,14 +84,23 @@ fn result_base(models: &Models<'_>, definition: &str) -> (PathBuf, String) {
 fn model_files(models: &Models<'_>, operation: &ApiOperation) -> Vec<(PathBuf, String)> {
     let package = models_package(operation);
     let prefix = class_prefix(operation);
-    let mut params = format!("{HEADER}package {package};\n\n{MODEL_IMPORTS}\n");
+    let mut class = String::new();
     models.write_params(
-        &mut params,
+        &mut class,
         "",
         &format!("{prefix}Params"),
         &operation.params,
         true,
     );
+    let imports = if class.contains("LocalDate") {
+        MODEL_IMPORTS.replace(
+            "import java.util.List;",
+            "import java.time.LocalDate;\nimport java.util.List;",
+        )
+    } else {
+        MODEL_IMPORTS.to_owned()
+    };
+    let params = format!("{HEADER}package {package};\n\n{imports}\n{class}");
     let mut files = vec![file(&package, &format!("{prefix}Params"), params)];
     files.push(file(
         &package,
@@ -536,6 +545,31 @@ mod tests {
                 "{} escapes its own <p>",
                 file.display()
             );
+        }
+    }
+
+    #[test]
+    fn date_filters_also_take_a_local_date() {
+        let catalog = ClientCatalog::new(avara::client::operations::catalog());
+        let files = super::render(&catalog).files;
+        let with_dates: Vec<&(std::path::PathBuf, String)> = files
+            .iter()
+            .filter(|(_, text)| text.contains("LocalDate"))
+            .collect();
+        assert_eq!(
+            with_dates.len(),
+            1,
+            "only the invitations list filters by day"
+        );
+        let (file, list) = with_dates[0];
+        assert!(
+            file.ends_with("com/avara/models/viewer/users/invitations/InvitationListParams.java")
+        );
+        assert!(list.contains("import java.time.LocalDate;\nimport java.util.List;\n"));
+        for name in ["startDate", "endDate"] {
+            assert!(list.contains(&format!(
+                "        public Builder {name}(LocalDate {name}) {{\n            return {name}({name} == null ? null : {name}.toString());\n        }}\n"
+            )));
         }
     }
 

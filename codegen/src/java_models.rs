@@ -287,7 +287,7 @@ impl Models<'_> {
         match self.resolve(shape) {
             Shape::Named(name) => name.clone(),
             Shape::Enum(_) => pascal(wire),
-            Shape::String => "String".into(),
+            Shape::String | Shape::Date => "String".into(),
             Shape::Boolean => primitive("boolean", "Boolean"),
             Shape::Integer => primitive("long", "Long"),
             Shape::Number => primitive("double", "Double"),
@@ -306,7 +306,7 @@ impl Models<'_> {
                 Definition::Record { .. } => format!("value -> new {name}(Wire.object(value))"),
             },
             Shape::Enum(_) => format!("{}::of", pascal(wire)),
-            Shape::String => "Wire::text".into(),
+            Shape::String | Shape::Date => "Wire::text".into(),
             Shape::Boolean => "Wire::bool".into(),
             Shape::Integer => "Wire::integer".into(),
             Shape::Number => "Wire::number".into(),
@@ -563,6 +563,12 @@ impl Models<'_> {
                 "{inner}    public Builder {name}({java} {name}) {{\n{inner}        {setter}(\"{}\", {value});\n{inner}        return this;\n{inner}    }}",
                 field.wire
             );
+            if *self.resolve(&field.shape) == Shape::Date {
+                let _ = writeln!(
+                    out,
+                    "\n{inner}    /** The same as {{@link #{name}(String)}}, from a {{@link LocalDate}} (sent as {{@code 2024-01-31}}). */\n{inner}    public Builder {name}(LocalDate {name}) {{\n{inner}        return {name}({name} == null ? null : {name}.toString());\n{inner}    }}"
+                );
+            }
         }
         let required: Vec<String> = fields
             .iter()

@@ -25,6 +25,11 @@ fn nullable_items(raw: &Value, record: &str, wire: &str) -> bool {
     }
 }
 
+/// What a date filter's doc adds, since `lib/wire.js` refuses a `Date` there.
+const DATE_REFUSED: &str = "A `Date` is refused (`InvalidParamsError`): it is an instant, and the day \
+     it falls on depends on the time zone, so pass the day itself \
+     (`date.toISOString().slice(0, 10)` is its day in UTC).";
+
 fn field_type(raw: &Value, record: &str, field: &Field) -> String {
     match &field.shape {
         Shape::List(item) if nullable_items(raw, record, &field.wire) => {
@@ -132,6 +137,12 @@ pub fn definitions(out: &mut String, catalog: &ClientCatalog) {
                 doc(out, "", description.as_ref());
                 writeln!(out, "export interface {name} {{").unwrap();
                 for field in fields {
+                    let day = field.shape == Shape::Date;
+                    let described = match &field.description {
+                        Some(description) if day => Some(format!("{description} {DATE_REFUSED}")),
+                        Some(description) => Some(description.clone()),
+                        None => day.then(|| DATE_REFUSED.to_owned()),
+                    };
                     // Core's text for an update's clearable field speaks of Rust's
                     // `Some(None)`; say what JavaScript passes.
                     let takes_null = match (&field.null_means, &field.description) {
@@ -146,7 +157,7 @@ pub fn definitions(out: &mut String, catalog: &ClientCatalog) {
                         if field.clearable {
                             Some(&takes_null)
                         } else {
-                            field.description.as_ref()
+                            described.as_ref()
                         },
                     );
                     let nullable = !field.required && (field.clearable || results.contains(name));

@@ -32,7 +32,7 @@ pub fn snake(wire: &str) -> String {
 pub fn hint(shape: &Shape) -> String {
     match shape {
         Shape::Named(name) => format!("\"{name}\""),
-        Shape::String => "str".into(),
+        Shape::String | Shape::Date => "str".into(),
         Shape::Number => "float".into(),
         Shape::Integer => "int".into(),
         Shape::Boolean => "bool".into(),

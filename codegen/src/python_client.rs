@@ -190,6 +190,8 @@ fn argument_hint(catalog: &ClientCatalog, shape: &Shape) -> String {
         Shape::Map(value) => format!("Mapping[str, {}]", argument_hint(catalog, value)),
         Shape::Object => "Mapping[str, Any]".into(),
         Shape::Named(name) => name.clone(),
+        // The official SDK passes a `date` through as its `str()`, the same text.
+        Shape::Date => "str | datetime.date".into(),
         other => hint(other),
     }
 }
@@ -252,7 +254,14 @@ fn arguments(catalog: &ClientCatalog, operation: &ApiOperation) -> (String, Stri
     }
     let wire: Vec<String> = fields
         .iter()
-        .map(|field| format!("\"{}\": {}", field.wire, argument_name(&field.wire)))
+        .map(|field| {
+            let argument = argument_name(&field.wire);
+            if field.shape == Shape::Date {
+                format!("\"{0}\": day_text(\"{0}\", {argument})", field.wire)
+            } else {
+                format!("\"{}\": {argument}", field.wire)
+            }
+        })
         .collect();
     let one_line = format!("{{{}}}", wire.join(", "));
     let wire = if one_line.len() <= 60 {
@@ -402,10 +411,10 @@ fn render_resources(catalog: &ClientCatalog) -> String {
     let mut out = format!(
         "{HEADER}\"\"\"The resources of ``Avara`` (Sync...) and ``AsyncAvara`` (Async...), one method per operation.\"\"\"\n\n\
          from __future__ import annotations\n\n\
-         {TYPING}\n\n\
+         {DATETIME}{TYPING}\n\n\
          {MODEL_IMPORTS}\n\
          from ._api_runtime import (\n    NOT_GIVEN,\n    AsyncPage,\n    AsyncPager,\n    AsyncResource,\n    Caller,\n    Listing,\n    \
-         NotGiven,\n    SyncPage,\n    SyncResource,\n)\n"
+         NotGiven,\n    SyncPage,\n    SyncResource,\n{DAY_TEXT})\n"
     );
     // Deepest first, so every class is defined before the parent that builds it.
     let mut paths = catalog.resources();
@@ -428,7 +437,18 @@ fn render_resources(catalog: &ClientCatalog) -> String {
         .map(|name| format!("    \"{name}\",\n"))
         .collect();
     writeln!(out, "\n\n__all__ = [\n{exported}]").unwrap();
-    with_model_imports(catalog, &with_typing_imports(&out))
+    with_model_imports(catalog, &with_date_imports(&with_typing_imports(&out)))
+}
+
+const DATETIME: &str = "<import datetime>";
+const DAY_TEXT: &str = "<import from the runtime for dates>";
+
+/// Imports `datetime` and the runtime's `day_text` where a date parameter uses them.
+fn with_date_imports(module: &str) -> String {
+    let dates = module.contains("day_text(\"");
+    module
+        .replacen(DATETIME, if dates { "import datetime\n" } else { "" }, 1)
+        .replacen(DAY_TEXT, if dates { "    day_text,\n" } else { "" }, 1)
 }
 
 const MODEL_IMPORTS: &str = "from ._api_models import <used>";
@@ -487,6 +507,33 @@ mod tests {
             resources.contains("def reroute_url(")
                 && resources.contains("class AsyncCursorExpressCustomers(")
         );
+    }
+
+    #[test]
+    fn date_filters_take_a_date_and_send_its_text() {
+        let catalog = ClientCatalog::new(avara::client::operations::catalog());
+        let output = render(&catalog);
+        let resources = &output
+            .files
+            .iter()
+            .find(|(path, _)| path.ends_with("_api_resources.py"))
+            .unwrap()
+            .1;
+        assert!(resources.contains("\nimport datetime\nfrom typing import "));
+        assert!(resources.contains("    day_text,\n)\n"));
+        for (argument, wire) in [("start_date", "startDate"), ("end_date", "endDate")] {
+            assert!(resources.contains(&format!(
+                "        {argument}: str | datetime.date | NotGiven = NOT_GIVEN,\n"
+            )));
+            assert_eq!(
+                resources
+                    .matches(&format!("\"{wire}\": day_text(\"{wire}\", {argument}),"))
+                    .count(),
+                2,
+                "{wire} in Sync and Async"
+            );
+        }
+        assert_eq!(resources.matches("day_text(").count(), 4);
     }
 
     #[test]

@@ -9,6 +9,8 @@ use serde_json::Value;
 pub enum Shape {
     Named(String),
     String,
+    /// A day as `YYYY-MM-DD` text (`format: date`).
+    Date,
     Number,
     Integer,
     Boolean,
@@ -110,6 +112,7 @@ pub fn shape_of(schema: &Value) -> Shape {
         _ => None,
     };
     match type_name {
+        Some("string") if schema.get("format") == Some(&Value::from("date")) => Shape::Date,
         Some("string") => Shape::String,
         Some("number") => Shape::Number,
         Some("integer") => Shape::Integer,

@@ -12,7 +12,7 @@ use crate::schema::{Catalog, Definition, Shape};
 pub fn type_of(shape: &Shape) -> String {
     match shape {
         Shape::Named(name) => name.clone(),
-        Shape::String => "string".into(),
+        Shape::String | Shape::Date => "string".into(),
         Shape::Number | Shape::Integer => "number".into(),
         Shape::Boolean => "boolean".into(),
         Shape::List(item) => match item.as_ref() {

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any, List, Mapping, Sequence
 
 from ._api_models import (
@@ -36,6 +37,7 @@ from ._api_runtime import (
     NotGiven,
     SyncPage,
     SyncResource,
+    day_text,
 )
 
 
@@ -122,20 +124,20 @@ class SyncViewerUsersInvitations(SyncResource):
         self,
         *,
         cursor: str | NotGiven = NOT_GIVEN,
-        end_date: str | NotGiven = NOT_GIVEN,
+        end_date: str | datetime.date | NotGiven = NOT_GIVEN,
         expired: InvitationExpiredFilter | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
-        start_date: str | NotGiven = NOT_GIVEN,
+        start_date: str | datetime.date | NotGiven = NOT_GIVEN,
         status: Sequence[InvitationStatus] | NotGiven = NOT_GIVEN,
         user_id: str | NotGiven = NOT_GIVEN,
     ) -> SyncCursorInvitations:
         """``viewer.users.invitations.list``: GET /v1/viewer/users/invitations."""
         return self._page(Listing("viewer.users.invitations.list", InvitationListPage, "invitations"), SyncCursorInvitations, {
             "cursor": cursor,
-            "endDate": end_date,
+            "endDate": day_text("endDate", end_date),
             "expired": expired,
             "limit": limit,
-            "startDate": start_date,
+            "startDate": day_text("startDate", start_date),
             "status": status,
             "userId": user_id,
         })
@@ -578,20 +580,20 @@ class AsyncViewerUsersInvitations(AsyncResource):
         self,
         *,
         cursor: str | NotGiven = NOT_GIVEN,
-        end_date: str | NotGiven = NOT_GIVEN,
+        end_date: str | datetime.date | NotGiven = NOT_GIVEN,
         expired: InvitationExpiredFilter | NotGiven = NOT_GIVEN,
         limit: int | NotGiven = NOT_GIVEN,
-        start_date: str | NotGiven = NOT_GIVEN,
+        start_date: str | datetime.date | NotGiven = NOT_GIVEN,
         status: Sequence[InvitationStatus] | NotGiven = NOT_GIVEN,
         user_id: str | NotGiven = NOT_GIVEN,
     ) -> AsyncPager[AsyncCursorInvitations, ViewerInvitation]:
         """``viewer.users.invitations.list``: GET /v1/viewer/users/invitations."""
         return self._pager(Listing("viewer.users.invitations.list", InvitationListPage, "invitations"), AsyncCursorInvitations, {
             "cursor": cursor,
-            "endDate": end_date,
+            "endDate": day_text("endDate", end_date),
             "expired": expired,
             "limit": limit,
-            "startDate": start_date,
+            "startDate": day_text("startDate", start_date),
             "status": status,
             "userId": user_id,
         })

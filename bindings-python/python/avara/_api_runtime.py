@@ -10,6 +10,7 @@ with the core's paging rule. Nothing here knows any single operation.
 from __future__ import annotations
 
 import asyncio
+import datetime
 import platform
 import threading
 from typing import (
@@ -30,6 +31,7 @@ from typing import (
 )
 
 from . import _native
+from ._errors import InvalidParamsError
 from ._model_base import Model, _wire
 
 __all__ = [
@@ -42,6 +44,7 @@ __all__ = [
     "NotGiven",
     "SyncPage",
     "SyncResource",
+    "day_text",
 ]
 
 _M = TypeVar("_M", bound=Model)
@@ -73,6 +76,23 @@ NOT_GIVEN = NotGiven()
 def _given(params: Mapping[str, Any]) -> Dict[str, Any]:
     """The wire parameters without those left out; nested models become dicts."""
     return {key: _wire(value) for key, value in params.items() if value is not NOT_GIVEN}
+
+
+def day_text(field: str, value: Any) -> Any:
+    """A date filter's argument on the wire: a ``datetime.date`` as its ``YYYY-MM-DD``
+    text, anything else as given (the core judges text). A ``datetime`` is refused,
+    although Python counts it as a date: it is an instant, and the day it falls on
+    depends on the time zone, which only the caller knows."""
+    if isinstance(value, datetime.datetime):
+        raise InvalidParamsError(
+            "invalid_params",
+            f"{field}: expected a day (a datetime.date or YYYY-MM-DD text), got a datetime; the day of an "
+            "instant depends on the time zone, so pass its .date() in the zone you mean (nothing was sent)",
+            field=field,
+        )
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
 
 
 class Caller:

@@ -322,8 +322,9 @@ impl Validate for InvitationRevokeParams {
 pub struct InvitationListParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cursor: Option<String>,
-    /// YYYY-MM-DD.
+    /// Only the invitations created on or before this day (YYYY-MM-DD).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
     pub end_date: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expired: Option<InvitationExpiredFilter>,
@@ -333,8 +334,9 @@ pub struct InvitationListParams {
         deserialize_with = "page_size"
     )]
     pub limit: Option<u32>,
-    /// YYYY-MM-DD.
+    /// Only the invitations created on or after this day (YYYY-MM-DD).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "date")))]
     pub start_date: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Vec<InvitationStatus>>,

@@ -6,6 +6,7 @@ import com.avara.core.Wire;
 import com.avara.core.WireBuilder;
 import com.avara.core.WireEnum;
 import com.avara.core.WireObject;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,10 +59,15 @@ public final class InvitationListParams implements Params {
             return this;
         }
 
-        /** YYYY-MM-DD. */
+        /** Only the invitations created on or before this day (YYYY-MM-DD). */
         public Builder endDate(String endDate) {
             set("endDate", endDate);
             return this;
+        }
+
+        /** The same as {@link #endDate(String)}, from a {@link LocalDate} (sent as {@code 2024-01-31}). */
+        public Builder endDate(LocalDate endDate) {
+            return endDate(endDate == null ? null : endDate.toString());
         }
 
         public Builder expired(InvitationExpiredFilter expired) {
@@ -74,10 +80,15 @@ public final class InvitationListParams implements Params {
             return this;
         }
 
-        /** YYYY-MM-DD. */
+        /** Only the invitations created on or after this day (YYYY-MM-DD). */
         public Builder startDate(String startDate) {
             set("startDate", startDate);
             return this;
+        }
+
+        /** The same as {@link #startDate(String)}, from a {@link LocalDate} (sent as {@code 2024-01-31}). */
+        public Builder startDate(LocalDate startDate) {
+            return startDate(startDate == null ? null : startDate.toString());
         }
 
         public Builder status(List<InvitationStatus> status) {
