@@ -318,17 +318,25 @@ mod tests {
     }
 
     #[test]
-    fn the_help_states_the_core_secret_rules() {
-        let text = HELP.split_whitespace().collect::<Vec<_>>().join(" ");
-        for rule in [
-            format!("at least {MIN_SECRET_BYTES} bytes of text"),
-            format!(
-                "a key of at least {MIN_STANDARD_KEY_BYTES} bytes, as whsec_ + base64 or bare base64"
-            ),
+    fn both_helps_state_the_core_secret_rules() {
+        for (command, help) in [
+            ("serve", HELP.as_str()),
+            ("trigger", trigger::HELP.as_str()),
         ] {
-            assert!(text.contains(&rule), "{rule:?} is missing from --help");
+            let text = help.split_whitespace().collect::<Vec<_>>().join(" ");
+            for rule in [
+                format!("at least {MIN_SECRET_BYTES} bytes of text"),
+                format!(
+                    "a key of at least {MIN_STANDARD_KEY_BYTES} bytes, as whsec_ + base64 or bare base64"
+                ),
+            ] {
+                assert!(
+                    text.contains(&rule),
+                    "{rule:?} is missing from {command}'s help"
+                );
+            }
+            assert!(!text.contains("needs a whsec_ secret"), "{text}");
         }
-        assert!(!text.contains("needs a whsec_ secret"), "{text}");
     }
 
     #[test]
