@@ -25,16 +25,17 @@ fn api_codes() -> impl Iterator<Item = &'static str> {
     ApiErrorCode::ALL.into_iter().map(ApiErrorCode::as_str)
 }
 
+/// Each list's declared name, its doc and its codes, as TypeScript and Python declare them.
+fn code_lists() -> [(&'static str, &'static str, Vec<&'static str>); 2] {
+    [
+        ("WebhookErrorCode", WEBHOOK_DOC, webhook_codes().collect()),
+        ("APIErrorCode", API_DOC, api_codes().collect()),
+    ]
+}
+
 pub fn typescript() -> String {
     let mut out = format!("// {HEADER}\n");
-    for (name, doc, codes) in [
-        (
-            "WebhookErrorCode",
-            WEBHOOK_DOC,
-            webhook_codes().collect::<Vec<_>>(),
-        ),
-        ("APIErrorCode", API_DOC, api_codes().collect()),
-    ] {
+    for (name, doc, codes) in code_lists() {
         write!(out, "\n/** {doc} */\nexport type {name} =\n").unwrap();
         for code in codes {
             writeln!(out, "  | '{code}'").unwrap();
@@ -50,14 +51,7 @@ pub fn python() -> String {
         "\"\"\"The core's stable error codes, identical in every language of the SDK.\"\"\"\n\n",
     );
     out.push_str("from typing import Literal\n");
-    for (name, doc, codes) in [
-        (
-            "WebhookErrorCode",
-            WEBHOOK_DOC,
-            webhook_codes().collect::<Vec<_>>(),
-        ),
-        ("APIErrorCode", API_DOC, api_codes().collect()),
-    ] {
+    for (name, doc, codes) in code_lists() {
         write!(out, "\n{name} = Literal[\n").unwrap();
         for code in codes {
             writeln!(out, "    \"{code}\",").unwrap();

@@ -484,16 +484,20 @@ mod tests {
     use super::{argument_name, render, uses_name};
     use crate::operations::ClientCatalog;
 
+    /// The generated `_api_resources.py`.
+    fn resources_module(catalog: &ClientCatalog) -> String {
+        render(catalog)
+            .files
+            .into_iter()
+            .find(|(path, _)| path.ends_with("_api_resources.py"))
+            .expect("the client renders _api_resources.py")
+            .1
+    }
+
     #[test]
     fn every_operation_is_a_method_of_both_flavours() {
         let catalog = ClientCatalog::new(avara::client::operations::catalog());
-        let output = render(&catalog);
-        let resources = &output
-            .files
-            .iter()
-            .find(|(path, _)| path.ends_with("_api_resources.py"))
-            .unwrap()
-            .1;
+        let resources = resources_module(&catalog);
         for operation in &catalog.operations {
             let call = format!("(\"{}\"", operation.name);
             assert_eq!(
@@ -511,14 +515,7 @@ mod tests {
 
     #[test]
     fn date_filters_take_a_date_and_send_its_text() {
-        let catalog = ClientCatalog::new(avara::client::operations::catalog());
-        let output = render(&catalog);
-        let resources = &output
-            .files
-            .iter()
-            .find(|(path, _)| path.ends_with("_api_resources.py"))
-            .unwrap()
-            .1;
+        let resources = resources_module(&ClientCatalog::new(avara::client::operations::catalog()));
         assert!(resources.contains("\nimport datetime\nfrom typing import "));
         assert!(resources.contains("    day_text,\n)\n"));
         for (argument, wire) in [("start_date", "startDate"), ("end_date", "endDate")] {
