@@ -297,14 +297,20 @@ fn signed(
     timestamp: Option<Vec<u8>>,
     body: Option<Vec<u8>>,
 ) -> Result<String, AvaraError> {
-    let timestamp =
-        timestamp.ok_or_else(|| AvaraError::invalid_argument("timestamp must not be null"))?;
-    let timestamp = utf16(&timestamp).ok_or_else(|| {
-        AvaraError::invalid_argument(
-            "timestamp holds an unpaired UTF-16 surrogate, which has no UTF-8 form",
-        )
-    })?;
+    let timestamp = argument_text(timestamp, "timestamp")?;
     Ok(core::sign(secret, &timestamp, raw_body(body.as_deref())?))
+}
+
+/// A text argument other than the secret or the body (UTF-16 code units, `None` for
+/// `null`): an argument error names it when it is missing or has no UTF-8 form.
+fn argument_text(units: Option<Vec<u8>>, name: &str) -> Result<String, AvaraError> {
+    let units =
+        units.ok_or_else(|| AvaraError::invalid_argument(format!("{name} must not be null")))?;
+    utf16(&units).ok_or_else(|| {
+        AvaraError::invalid_argument(format!(
+            "{name} holds an unpaired UTF-16 surrogate, which has no UTF-8 form"
+        ))
+    })
 }
 
 /// One header of a signed delivery.
@@ -325,13 +331,7 @@ pub fn sign_standard(
     body: Option<Vec<u8>>,
 ) -> Result<Vec<SignedHeader>, AvaraError> {
     let secret = secret_text(secret, SIGNING_SECRET)?;
-    let webhook_id =
-        webhook_id.ok_or_else(|| AvaraError::invalid_argument("webhookId must not be null"))?;
-    let webhook_id = utf16(&webhook_id).ok_or_else(|| {
-        AvaraError::invalid_argument(
-            "webhookId holds an unpaired UTF-16 surrogate, which has no UTF-8 form",
-        )
-    })?;
+    let webhook_id = argument_text(webhook_id, "webhookId")?;
     let seconds = non_negative(timestamp_seconds, "timestampSeconds")?;
     let headers = core::sign_standard(&secret, &webhook_id, seconds, raw_body(body.as_deref())?)?;
     Ok(headers
