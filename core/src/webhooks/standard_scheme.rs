@@ -8,7 +8,7 @@ use hmac::Mac;
 
 use super::error::{ErrorCode, WebhookError};
 use super::headers::{HeaderName, WebhookHeaders};
-use super::secret::Secret;
+use super::secret::{MIN_STANDARD_KEY_BYTES, Secret};
 
 pub(crate) struct Authentic {
     pub(crate) secret_index: usize,
@@ -30,9 +30,11 @@ pub(crate) fn verify(
     if secrets.iter().all(|secret| secret.standard_mac.is_none()) {
         return Err(WebhookError::new(
             ErrorCode::InvalidSecret,
-            "the request uses Standard Webhooks headers (webhook-signature), which need a \
-             Standard Webhooks key: `whsec_<base64>` or bare base64 of at least 24 bytes; \
-             none of the configured secrets is one",
+            format!(
+                "the request uses Standard Webhooks headers (webhook-signature), which need a \
+                 Standard Webhooks key: `whsec_<base64>` or bare base64 of at least \
+                 {MIN_STANDARD_KEY_BYTES} bytes; none of the configured secrets is one"
+            ),
         ));
     }
     let secret_index = secrets
