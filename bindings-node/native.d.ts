@@ -124,10 +124,11 @@ export interface ReadFailure {
 }
 
 /**
- * Throws the core's error for headers that are not the request's header lines;
- * `lib/headers.js` finds them and says what it found (`problem`), by type only.
+ * Throws the core's error for headers that are not the request's header lines:
+ * `lib/headers.js` finds them and hands over what it `found` (named here by its type
+ * only, as every argument is) and where (`context`).
  */
-export declare function rejectHeaders(problem: string): void
+export declare function rejectHeaders(found: unknown, context: string): void
 
 /** One common-case constructor of the core, e.g. `StudyAccessRequestedResponse.denied(reason)`. */
 export interface ResponseConstructor {

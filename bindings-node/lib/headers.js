@@ -38,7 +38,7 @@ function headerLines(headers) {
 function readLines(headers) {
   const lines = [];
   if (headers === null || typeof headers !== 'object') {
-    reject(`got ${kindOf(headers)}`);
+    native.rejectHeaders(headers, '');
   }
   if (!Array.isArray(headers) && typeof headers.entries === 'function') {
     headers = Array.from(headers.entries());
@@ -47,7 +47,7 @@ function readLines(headers) {
     for (let index = 0; index < headers.length; index++) {
       const pair = headers[index];
       if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string') {
-        reject(`${pairProblem(pair)} (item ${index})`);
+        rejectPair(pair, index);
       }
       addLines(lines, pair[0], pair[1]);
     }
@@ -88,36 +88,19 @@ function lineValue(name, line) {
   if (typeof line === 'string' || line instanceof Uint8Array) {
     return line;
   }
-  return reject(`got ${kindOf(line)} as a value of ${name}`);
+  return native.rejectHeaders(line, ` as a value of ${name}`);
 }
 
-function pairProblem(pair) {
+/** Throws for an item of a list of pairs that is not `[name, value]` with a string name. */
+function rejectPair(pair, index) {
+  const item = ` (item ${index})`;
   if (!Array.isArray(pair)) {
-    return `got ${kindOf(pair)} where a [name, value] pair belongs`;
+    native.rejectHeaders(pair, ` where a [name, value] pair belongs${item}`);
   }
   if (pair.length !== 2) {
-    return `got a pair of ${pair.length} items`;
+    native.rejectHeaders(pair, ` of ${pair.length} items where a [name, value] pair belongs${item}`);
   }
-  return `got ${kindOf(pair[0])} as a header name`;
-}
-
-function reject(problem) {
-  native.rejectHeaders(problem);
-}
-
-/** Names a value by its type only: a header may carry a credential. */
-function kindOf(value) {
-  if (value === null || value === undefined) {
-    return String(value);
-  }
-  if (Array.isArray(value)) {
-    return 'an array';
-  }
-  if (value instanceof Uint8Array) {
-    return 'a Uint8Array';
-  }
-  const type = typeof value;
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+  native.rejectHeaders(pair[0], ` as a header name${item}`);
 }
 
 module.exports = { headerLines };

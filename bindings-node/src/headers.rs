@@ -5,9 +5,10 @@
 //! container through napi calls. What bytes a text value stands for is the core's rule.
 
 use avara::webhooks::{WebhookHeaders, headers_not_raw};
-use napi::bindgen_prelude::{Either, Uint8Array};
+use napi::bindgen_prelude::{Either, Uint8Array, Unknown};
 use napi_derive::napi;
 
+use crate::describe::describe;
 use crate::error::{Result, webhook_error};
 
 pub type Lines = Either<String, Vec<(String, Either<String, Uint8Array>)>>;
@@ -39,9 +40,11 @@ pub fn header_names() -> Vec<&'static str> {
     WebhookHeaders::names().collect()
 }
 
-/// Throws the core's error for headers that are not the request's header lines;
-/// `lib/headers.js` finds them and says what it found (`problem`), by type only.
+/// Throws the core's error for headers that are not the request's header lines:
+/// `lib/headers.js` finds them and hands over what it `found` (named here by its type
+/// only, as every argument is) and where (`context`).
 #[napi]
-pub fn reject_headers(problem: String) -> Result<()> {
+pub fn reject_headers(found: Unknown<'_>, context: String) -> Result<()> {
+    let problem = format!("got {}{context}", describe(found)?);
     Err(webhook_error(headers_not_raw(&problem)))
 }
