@@ -69,6 +69,14 @@ class Verified:
     """The ``webhook-id`` header of Standard Webhooks deliveries."""
 
 
+def _one_side(
+    name: str, own: Union[timedelta, None, _Same], tolerance: Optional[timedelta]
+) -> Tuple[str, Optional[timedelta]]:
+    """One side's tolerance, and the argument messages name for it: its own, or
+    ``tolerance`` where it follows that."""
+    return ("tolerance", tolerance) if own is _Same.AS_TOLERANCE else (name, own)
+
+
 def _milliseconds(name: str, tolerance: Optional[timedelta]) -> Optional[int]:
     if tolerance is None:
         return None
@@ -116,16 +124,12 @@ class Webhook:
         if isinstance(secret_or_secrets, Sequence) and not isinstance(secret_or_secrets, (str, bytes, bytearray)):
             secrets = list(secret_or_secrets)
         count = len(secrets) if isinstance(secrets, list) else 1
-        past = tolerance if past_tolerance is _Same.AS_TOLERANCE else past_tolerance
-        future = tolerance if future_tolerance is _Same.AS_TOLERANCE else future_tolerance
+        past_name, past = _one_side("past_tolerance", past_tolerance, tolerance)
+        future_name, future = _one_side("future_tolerance", future_tolerance, tolerance)
         self._native = _native.Webhook(
             secrets,
-            past_tolerance_ms=_milliseconds(
-                "tolerance" if past_tolerance is _Same.AS_TOLERANCE else "past_tolerance", past
-            ),
-            future_tolerance_ms=_milliseconds(
-                "tolerance" if future_tolerance is _Same.AS_TOLERANCE else "future_tolerance", future
-            ),
+            past_tolerance_ms=_milliseconds(past_name, past),
+            future_tolerance_ms=_milliseconds(future_name, future),
             now_ms=now_ms,
             max_payload_bytes=max_payload_bytes,
         )
